@@ -1,0 +1,29 @@
+package org.crisistimeline.events;
+
+/**
+ * Kafka header names of CloudEvents 1.0 in binary content mode (the Kafka protocol binding): the event JSON is the
+ * record value, the attributes are headers prefixed {@code ce_}.
+ */
+public final class CloudEventHeaders {
+
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    public static final String SOURCE_VALUE = "/crisis-timeline/command-service";
+    public static final String CONTENT_TYPE_VALUE = "application/json";
+
+    /** the event's id; unique per event, so a reader deduplicates redeliveries on it */
+    public static final String ID = "ce_id";
+    /** {@link EventType#cloudEventType()} */
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    /** the aggregate id, also the record key */
+    public static final String SUBJECT = "ce_subject";
+    /** recordedAt: when the command service stored the event, RFC 3339 */
+    public static final String TIME = "ce_time";
+    public static final String SPEC_VERSION = "ce_specversion";
+    /** extension: the event's sequence number within its aggregate, from 0 */
+    public static final String SEQUENCE = "ce_sequence";
+    /** the binding maps datacontenttype to the plain Kafka {@code content-type} header */
+    public static final String CONTENT_TYPE = "content-type";
+
+    private CloudEventHeaders() {}
+}

@@ -1,0 +1,49 @@
+package org.crisistimeline.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.crisis.CrisisOpened;
+import org.crisistimeline.events.incident.IncidentRecorded;
+
+/**
+ * Every published event with its version. The CloudEvents type ({@code ce_type}) names both, e.g. {@code
+ * org.crisistimeline.IncidentRecorded.v1}, so a reader picks the record to read a message into from the header alone.
+ */
+public enum EventType {
+    CRISIS_OPENED(CrisisOpened.class, 1),
+    ACTOR_REGISTERED(ActorRegistered.class, 1),
+    INCIDENT_RECORDED(IncidentRecorded.class, 1);
+
+    private static final String PREFIX = "org.crisistimeline.";
+
+    private final Class<? extends Record> payloadType;
+    private final int version;
+
+    EventType(Class<? extends Record> payloadType, int version) {
+        this.payloadType = payloadType;
+        this.version = version;
+    }
+
+    public Class<? extends Record> payloadType() {
+        return payloadType;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String cloudEventType() {
+        return PREFIX + payloadType.getSimpleName() + ".v" + version;
+    }
+
+    public static Optional<EventType> ofPayload(Class<?> payloadType) {
+        return Arrays.stream(values()).filter(t -> t.payloadType == payloadType).findFirst();
+    }
+
+    public static Optional<EventType> ofCloudEventType(String cloudEventType) {
+        return Arrays.stream(values())
+                .filter(t -> t.cloudEventType().equals(cloudEventType))
+                .findFirst();
+    }
+}

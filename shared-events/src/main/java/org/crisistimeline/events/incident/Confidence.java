@@ -1,0 +1,7 @@
+package org.crisistimeline.events.incident;
+
+public enum Confidence {
+    LOW,
+    MEDIUM,
+    HIGH
+}
