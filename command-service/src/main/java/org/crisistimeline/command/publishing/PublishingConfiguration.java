@@ -1,0 +1,50 @@
+package org.crisistimeline.command.publishing;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.crisistimeline.events.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration
+class PublishingConfiguration {
+
+    /** Created at start-up if missing. Production runs 3 replicas with min.insync.replicas=2; the local stack has one. */
+    @Bean
+    NewTopic eventsTopic(
+            @Value("${crisis-timeline.topic.partitions}") int partitions,
+            @Value("${crisis-timeline.topic.replication-factor}") short replicationFactor) {
+        return TopicBuilder.name(Topics.EVENTS)
+                .partitions(partitions)
+                .replicas(replicationFactor)
+                .build();
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> eventTemplate(KafkaProperties properties) {
+        var producers = new DefaultKafkaProducerFactory<>(
+                properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaTemplate<>(producers);
+    }
+
+    /**
+     * Axon's default for a failing event handler is to log and go on, which for the publisher would mean an event
+     * skipped for good. Propagating fails the batch instead: the processor backs off and retries from its last
+     * committed position.
+     */
+    @Bean
+    ConfigurerModule publisherFailsLoudly() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        EventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}

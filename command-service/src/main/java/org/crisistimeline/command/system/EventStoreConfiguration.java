@@ -1,0 +1,50 @@
+package org.crisistimeline.command.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.crisistimeline.events.EventJson;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+@Configuration
+class EventStoreConfiguration {
+
+    /** Axon stores events, tokens and metadata with the mapper every reader of the topic uses. */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return EventJson.newMapper();
+    }
+
+    /** The strict mapper of the web API; Spring Boot stops making its own once Axon's mapper exists. */
+    @Bean
+    @Primary
+    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    /**
+     * Axon's default JDBC resolver only knows {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL
+     * driver never throws; without this a lost race on an aggregate's sequence number would be a 500 instead of an
+     * optimistic-lock conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

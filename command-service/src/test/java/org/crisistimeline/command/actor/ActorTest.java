@@ -1,0 +1,39 @@
+package org.crisistimeline.command.actor;
+
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.crisistimeline.command.system.IdAlreadyUsed;
+import org.crisistimeline.events.actor.ActorKind;
+import org.junit.jupiter.api.Test;
+
+class ActorTest {
+
+    private final AggregateTestFixture<Actor> fixture = new AggregateTestFixture<>(Actor.class);
+
+    private final RegisterActor raab =
+            new RegisterActor("dominic-raab", "Dominic Raab", ActorKind.PERSON, "GB", List.of("Foreign Secretary"));
+
+    @Test
+    void registeringAnActorStoresIt() {
+        fixture.givenNoPriorActivity().when(raab).expectEvents(raab.toEvent());
+    }
+
+    @Test
+    void anActorWithoutAliasesHasAnEmptyListOfThem() {
+        var coalition = new RegisterActor("coalition", "Global Coalition", ActorKind.INTERNATIONAL_BODY, null, null);
+
+        fixture.givenNoPriorActivity().when(coalition).expectEvents(coalition.toEvent());
+    }
+
+    @Test
+    void registeringTheSameActorAgainChangesNothing() {
+        fixture.given(raab.toEvent()).when(raab).expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void reusingAnActorIdForAnotherActorIsRefused() {
+        var someoneElse = new RegisterActor("dominic-raab", "Dominic Raab", ActorKind.PERSON, "GB", List.of());
+
+        fixture.given(raab.toEvent()).when(someoneElse).expectException(IdAlreadyUsed.class).expectNoEvents();
+    }
+}

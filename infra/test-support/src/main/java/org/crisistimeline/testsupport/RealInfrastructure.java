@@ -1,0 +1,31 @@
+package org.crisistimeline.testsupport;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at the real PostgreSQL and Kafka of {@link TestInfrastructure}: a database named after
+ * {@code spring.application.name} (e.g. {@code command_service_test}) and the shared broker. Use with
+ * {@code @ContextConfiguration(initializers = RealInfrastructure.class)}.
+ */
+public final class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var environment = context.getEnvironment();
+        String application = environment.getProperty("spring.application.name", "crisis-timeline");
+        String database = application.replace('-', '_') + "_test";
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "realInfrastructure",
+                        Map.of(
+                                "spring.datasource.url", infrastructure.jdbcUrl(database),
+                                "spring.datasource.username", infrastructure.username(),
+                                "spring.datasource.password", infrastructure.password(),
+                                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers())));
+    }
+}
