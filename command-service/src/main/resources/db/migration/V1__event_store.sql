@@ -1,5 +1,5 @@
--- Axon's event store, token store and dead-letter tables for PostgreSQL, in the shape Axon's JDBC engine expects
--- (EventSchema / TokenSchema defaults).
+-- Axon's event store and token store for PostgreSQL, read and written by Axon's JDBC engine with the snake_case
+-- names configured in EventStoreConfiguration.
 --
 -- Choices, after Axon's known PostgreSQL pitfalls:
 -- * payload and meta_data are BYTEA holding JSON text, never oid large objects (the @Lob/oid trap of the JPA engine:
@@ -45,30 +45,4 @@ CREATE TABLE token_entry (
     timestamp      VARCHAR(255),
     owner          VARCHAR(255),
     PRIMARY KEY (processor_name, segment)
-);
-
-CREATE TABLE dead_letter_entry (
-    dead_letter_id       VARCHAR(255) NOT NULL PRIMARY KEY,
-    processing_group     VARCHAR(255) NOT NULL,
-    sequence_identifier  VARCHAR(255) NOT NULL,
-    sequence_index       BIGINT       NOT NULL,
-    message_type         VARCHAR(255) NOT NULL,
-    event_identifier     VARCHAR(255) NOT NULL,
-    time_stamp           VARCHAR(255) NOT NULL,
-    payload_type         VARCHAR(255) NOT NULL,
-    payload_revision     VARCHAR(255),
-    payload              BYTEA        NOT NULL,
-    meta_data            BYTEA,
-    aggregate_type       VARCHAR(255),
-    aggregate_identifier VARCHAR(255),
-    sequence_number      BIGINT,
-    token_type           VARCHAR(255),
-    token                BYTEA,
-    enqueued_at          VARCHAR(255) NOT NULL,
-    last_touched         VARCHAR(255),
-    processing_started   VARCHAR(255),
-    cause_type           VARCHAR(255),
-    cause_message        VARCHAR(1023),
-    diagnostics          BYTEA,
-    UNIQUE (processing_group, sequence_identifier, sequence_index)
 );

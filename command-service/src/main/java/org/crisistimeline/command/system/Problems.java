@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.crisistimeline.events.incident.details.IncidentDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -145,11 +146,19 @@ class Problems extends ResponseEntityExceptionHandler {
 
     /** The JSON path of the failure in the form Bean Validation uses: {@code actors[1].role}. */
     private static String path(JsonMappingException exception) {
-        return exception.getPath().stream()
+        List<JsonMappingException.Reference> references = exception.getPath();
+        String path = references.stream()
                 .map(reference -> reference.getFieldName() != null
                         ? "." + reference.getFieldName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
+        // details are read from a buffer once their sibling type is known, so Jackson's path starts inside them
+        return !references.isEmpty() && isInsideDetails(references.get(0).getFrom()) ? "details." + path : path;
+    }
+
+    private static boolean isInsideDetails(Object from) {
+        Class<?> type = from instanceof Class<?> c ? c : from == null ? Object.class : from.getClass();
+        return IncidentDetails.class.isAssignableFrom(type);
     }
 }
