@@ -10,7 +10,7 @@ public final class CloudEventHeaders {
     public static final String SOURCE_VALUE = "/crisis-timeline/command-service";
     public static final String CONTENT_TYPE_VALUE = "application/json";
 
-    /** the event's id; unique per event, so a reader deduplicates redeliveries on it */
+    /** the event's id, unique per event */
     public static final String ID = "ce_id";
     /** {@link EventType#cloudEventType()} */
     public static final String TYPE = "ce_type";
@@ -20,7 +20,10 @@ public final class CloudEventHeaders {
     /** recordedAt: when the command service stored the event, RFC 3339 */
     public static final String TIME = "ce_time";
     public static final String SPEC_VERSION = "ce_specversion";
-    /** extension: the event's sequence number within its aggregate, from 0 */
+    /**
+     * extension: the event's sequence number within its aggregate, from 0, without gaps. A reader deduplicates on
+     * ({@link #SUBJECT}, this): an event at or below the last sequence applied for its aggregate is a redelivery.
+     */
     public static final String SEQUENCE = "ce_sequence";
     /** the binding maps datacontenttype to the plain Kafka {@code content-type} header */
     public static final String CONTENT_TYPE = "content-type";

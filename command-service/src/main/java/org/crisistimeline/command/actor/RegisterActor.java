@@ -20,6 +20,6 @@ public record RegisterActor(
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases) {
 
     ActorRegistered toEvent() {
-        return new ActorRegistered(id, name, kind, country, aliases == null ? List.of() : aliases);
+        return new ActorRegistered(id, name, kind, country, aliases);
     }
 }

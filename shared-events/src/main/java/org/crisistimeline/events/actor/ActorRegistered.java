@@ -6,6 +6,6 @@ import java.util.List;
 public record ActorRegistered(String actorId, String name, ActorKind kind, String country, List<String> aliases) {
 
     public ActorRegistered {
-        aliases = List.copyOf(aliases);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
 }

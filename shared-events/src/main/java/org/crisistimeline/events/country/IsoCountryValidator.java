@@ -10,7 +10,7 @@ public final class IsoCountryValidator implements ConstraintValidator<IsoCountry
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
     public static boolean isIsoCountry(String code) {
-        return CODES.contains(code);
+        return code != null && CODES.contains(code);
     }
 
     @Override

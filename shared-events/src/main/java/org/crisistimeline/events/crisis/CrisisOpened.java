@@ -7,6 +7,6 @@ import java.util.List;
 public record CrisisOpened(String crisisId, String name, String summary, List<String> countries, LocalDate startedOn) {
 
     public CrisisOpened {
-        countries = List.copyOf(countries);
+        countries = countries == null ? List.of() : List.copyOf(countries);
     }
 }

@@ -23,7 +23,7 @@ public record IncidentRecorded(
         Confidence confidence) {
 
     public IncidentRecorded {
-        actors = List.copyOf(actors);
-        sources = List.copyOf(sources);
+        actors = actors == null ? List.of() : List.copyOf(actors);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 }

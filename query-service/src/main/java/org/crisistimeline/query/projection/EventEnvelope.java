@@ -1,0 +1,24 @@
+package org.crisistimeline.query.projection;
+
+import java.time.Instant;
+import org.crisistimeline.events.EventType;
+
+/**
+ * One event read from the topic: its payload and the CloudEvents attributes the read model needs.
+ *
+ * @param aggregateId {@code ce_subject}, the id of the incident, actor or crisis
+ * @param sequence {@code ce_sequence}, the event's number within its aggregate, from 0
+ * @param recordedAt {@code ce_time}, when the command service stored the event
+ */
+public record EventEnvelope(EventType type, String aggregateId, long sequence, Instant recordedAt, Record payload) {
+
+    public EventEnvelope {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type + " cannot carry " + payload);
+        }
+    }
+
+    public <T extends Record> T payload(Class<T> payloadType) {
+        return payloadType.cast(payload);
+    }
+}

@@ -1,0 +1,44 @@
+package org.crisistimeline.query.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import org.crisistimeline.events.incident.ActorRole;
+import org.crisistimeline.events.incident.Confidence;
+import org.crisistimeline.events.incident.IncidentType;
+import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.events.incident.Precision;
+
+/** One incident on a timeline: enough to draw it; {@code /api/v1/incidents/{id}} has the details and sources. */
+record TimelineItem(
+        String incidentId,
+        String crisisId,
+        IncidentType type,
+        Instant occurredAt,
+        Precision occurredPrecision,
+        Location location,
+        List<Actor> actors,
+        String summary,
+        Confidence confidence,
+        Instant reportedAt,
+        Instant recordedAt,
+        int version) {
+
+    /** {@code name} and {@code country} are null until the actor's ActorRegistered has arrived. */
+    record Actor(String actorId, String name, String country, ActorRole role) {}
+
+    TimelineItem withActors(List<Actor> actors) {
+        return new TimelineItem(
+                incidentId,
+                crisisId,
+                type,
+                occurredAt,
+                occurredPrecision,
+                location,
+                List.copyOf(actors),
+                summary,
+                confidence,
+                reportedAt,
+                recordedAt,
+                version);
+    }
+}

@@ -1,0 +1,58 @@
+package org.crisistimeline.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** GETs of the query API, answered as status, content type and JSON. */
+public final class Api {
+
+    private final TestRestTemplate rest;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Api(TestRestTemplate rest) {
+        this.rest = rest;
+    }
+
+    public Response get(String path) {
+        ResponseEntity<String> response = rest.getForEntity(path, String.class);
+        try {
+            return new Response(
+                    response.getStatusCode().value(),
+                    response.getHeaders().getContentType(),
+                    response.getBody() == null ? null : json.readTree(response.getBody()));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("GET " + path + " answered no JSON: " + response.getBody(), e);
+        }
+    }
+
+    /** The incident ids of a timeline page, in the order given. */
+    public List<String> incidentIds(String path) {
+        Response page = get(path);
+        if (page.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + page.status() + ": " + page.body());
+        }
+        return page.incidentIds();
+    }
+
+    public record Response(int status, MediaType contentType, JsonNode body) {
+
+        public List<String> incidentIds() {
+            List<String> ids = new ArrayList<>();
+            body.get("items").forEach(item -> ids.add(item.get("incidentId").asText()));
+            return ids;
+        }
+
+        /** The fields named under {@code errors} of a Problem Details body. */
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            body.get("errors").forEach(error -> fields.add(error.get("field").asText()));
+            return fields;
+        }
+    }
+}

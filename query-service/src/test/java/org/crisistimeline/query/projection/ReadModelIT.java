@@ -1,0 +1,171 @@
+package org.crisistimeline.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crisistimeline.query.Events.actor;
+import static org.crisistimeline.query.Events.incident;
+import static org.crisistimeline.query.Events.role;
+import static org.crisistimeline.query.Events.unique;
+
+import java.time.Instant;
+import java.util.List;
+import org.crisistimeline.events.EventType;
+import org.crisistimeline.events.actor.ActorKind;
+import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.incident.ActorRole;
+import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentType;
+import org.crisistimeline.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The read model applied directly, without Kafka, against the real database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = RealInfrastructure.class)
+class ReadModelIT {
+
+    private static final Instant RECORDED_AT = Instant.parse("2020-01-09T08:00:00Z");
+
+    @Autowired
+    private ReadModel readModel;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void eventDeliveredTwiceIsAppliedOnce() {
+        String crisisId = unique("crisis");
+        String actorId = unique("actor");
+        EventEnvelope recorded = recorded(incident(
+                unique("strike"),
+                crisisId,
+                IncidentType.STRIKE,
+                "2020-01-03T00:32:00Z",
+                "IQ",
+                role(actorId, ActorRole.INITIATOR)));
+
+        assertThat(readModel.apply(recorded)).isTrue();
+        assertThat(readModel.apply(recorded)).isFalse();
+
+        assertThat(count("SELECT count(*) FROM incident WHERE crisis_id = ?", crisisId))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM incident_actor WHERE actor_id = ?", actorId))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM timeline_entry WHERE scope_key IN (?, ?)", crisisId, actorId))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_sequence FROM aggregate_position WHERE aggregate_id = ?",
+                        Long.class,
+                        recorded.aggregateId()))
+                .isEqualTo(0L);
+    }
+
+    @Test
+    void eventOlderThanTheLastAppliedIsSkipped() {
+        String actorId = unique("actor");
+        var later = new EventEnvelope(
+                EventType.ACTOR_REGISTERED, actorId, 3, RECORDED_AT, actor(actorId, "Boris Johnson", "GB"));
+        var earlier = new EventEnvelope(
+                EventType.ACTOR_REGISTERED, actorId, 2, RECORDED_AT, actor(actorId, "Boris Johnson", "GB"));
+
+        assertThat(readModel.apply(later)).isTrue();
+        assertThat(readModel.apply(earlier)).isFalse();
+
+        assertThat(count("SELECT count(*) FROM actor WHERE actor_id = ?", actorId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void actorArrivingAfterItsIncidentsPutsThemOnItsCountrysTimeline() {
+        String actorId = unique("actor");
+        String first = unique("statement");
+        String second = unique("statement");
+        readModel.apply(recorded(incident(
+                first,
+                unique("crisis"),
+                IncidentType.STATEMENT,
+                "2020-01-05T10:00:00Z",
+                "IQ",
+                role(actorId, ActorRole.INITIATOR))));
+        readModel.apply(recorded(incident(
+                second,
+                unique("crisis"),
+                IncidentType.STATEMENT,
+                "2020-01-06T10:00:00Z",
+                "IR",
+                role(actorId, ActorRole.INITIATOR),
+                role(actorId, ActorRole.SUBJECT))));
+        assertThat(countryEntries("FR", first, second)).isZero();
+
+        readModel.apply(new EventEnvelope(
+                EventType.ACTOR_REGISTERED, actorId, 0, RECORDED_AT, actor(actorId, "Emmanuel Macron", "FR")));
+
+        assertThat(countryEntries("FR", first, second)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM timeline_entry WHERE scope = 'country' AND incident_id = ?", first))
+                .as("IQ, where it happened, and FR, the actor's")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void actorWithoutCountryPutsNothingOnCountryTimelines() {
+        String actorId = unique("un");
+        String incidentId = unique("statement");
+        readModel.apply(new EventEnvelope(
+                EventType.ACTOR_REGISTERED,
+                actorId,
+                0,
+                RECORDED_AT,
+                new ActorRegistered(actorId, "United Nations", ActorKind.INTERNATIONAL_BODY, null, List.of("UN"))));
+        readModel.apply(recorded(incident(
+                incidentId,
+                unique("crisis"),
+                IncidentType.STATEMENT,
+                "2020-01-05T10:00:00Z",
+                "IQ",
+                role(actorId, ActorRole.INITIATOR))));
+
+        assertThat(jdbc.queryForList(
+                        "SELECT scope_key FROM timeline_entry WHERE scope = 'country' AND incident_id = ?",
+                        String.class,
+                        incidentId))
+                .containsExactly("IQ");
+    }
+
+    @Test
+    void failedEventLeavesNoTraceSoItCanBeRetried() {
+        String incidentId = unique("strike");
+        String crisisId = unique("crisis");
+        IncidentRecorded strike = incident(incidentId, crisisId, IncidentType.STRIKE, "2020-01-03T00:32:00Z", "IQ");
+        readModel.apply(recorded(strike));
+        // another aggregate's event that clashes with the incident's row: the whole transaction is rolled back
+        String otherAggregate = unique("other");
+        var clash = new EventEnvelope(EventType.INCIDENT_RECORDED, otherAggregate, 0, RECORDED_AT, strike);
+
+        assertThatThrownBy(() -> readModel.apply(clash)).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(count("SELECT count(*) FROM aggregate_position WHERE aggregate_id = ?", otherAggregate))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM timeline_entry WHERE scope_key = ?", crisisId))
+                .isEqualTo(1);
+    }
+
+    private static EventEnvelope recorded(IncidentRecorded incident) {
+        return new EventEnvelope(EventType.INCIDENT_RECORDED, incident.incidentId(), 0, RECORDED_AT, incident);
+    }
+
+    private long countryEntries(String country, String... incidentIds) {
+        return count(
+                "SELECT count(*) FROM timeline_entry WHERE scope = 'country' AND scope_key = ?"
+                        + " AND incident_id = ANY (?)",
+                country,
+                incidentIds);
+    }
+
+    private long count(String sql, Object... arguments) {
+        return jdbc.queryForObject(sql, Long.class, arguments);
+    }
+}
