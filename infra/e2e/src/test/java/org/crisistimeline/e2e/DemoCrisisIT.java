@@ -1,0 +1,160 @@
+package org.crisistimeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.crisistimeline.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The newcomer's path, end to end: both service jars as processes on real PostgreSQL and Kafka, the demo crisis loaded
+ * by the same script the local stack runs, and the timelines the README promises.
+ */
+class DemoCrisisIT {
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final Path DEMO_LOADER = Path.of(System.getProperty("demoLoader"));
+
+    private static ServiceProcess commandService;
+    private static ServiceProcess queryService;
+
+    @BeforeAll
+    static void startBothServicesAndLoadTheDemoCrisis() throws Exception {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        Map<String, String> shared = Map.of(
+                "POSTGRES_USER", infrastructure.username(),
+                "POSTGRES_PASSWORD", infrastructure.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        commandService = ServiceProcess.start(
+                "command-service",
+                Path.of(System.getProperty("commandServiceJar")),
+                with(shared, "POSTGRES_URL", infrastructure.jdbcUrl("e2e_events")));
+        queryService = ServiceProcess.start(
+                "query-service",
+                Path.of(System.getProperty("queryServiceJar")),
+                with(shared, "POSTGRES_URL", infrastructure.jdbcUrl("e2e_query")));
+        commandService.awaitHealthy(Duration.ofSeconds(120));
+        queryService.awaitHealthy(Duration.ofSeconds(120));
+
+        String output = loadDemoCrisis();
+        assertThat(output).contains("Demo crisis loaded");
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (queryService != null) {
+            queryService.close();
+        }
+        if (commandService != null) {
+            commandService.close();
+        }
+    }
+
+    @Test
+    void theUkTimelineListsTheEmbassyStaffReductionsAndTheStatementsOfJohnsonAndRaab() throws Exception {
+        List<String> gb = incidentIds(get("/api/v1/timelines/countries/GB"));
+
+        assertThat(gb)
+                .contains(
+                        "uk-embassy-staff-reduced-tehran",
+                        "uk-embassy-staff-reduced-baghdad",
+                        "johnson-distances-from-trump-cultural-sites",
+                        "raab-cultural-sites-protected");
+    }
+
+    @Test
+    void theIraqTimelineListsTheDroneStrikeAtBaghdadAirportAndTheParliamentVote() throws Exception {
+        List<String> iq = incidentIds(get("/api/v1/timelines/countries/IQ"));
+
+        assertThat(iq).contains("soleimani-killed-baghdad-airport", "iraqi-parliament-votes-to-expel-us-troops");
+        assertThat(iq.indexOf("soleimani-killed-baghdad-airport"))
+                .isLessThan(iq.indexOf("iraqi-parliament-votes-to-expel-us-troops"));
+    }
+
+    @Test
+    void theCrisisTimelineHoldsEveryDemoIncidentInTheOrderTheyHappened() throws Exception {
+        JsonNode items = get("/api/v1/timelines/crises/iran-us-2020?limit=500").get("items");
+        long demoIncidents = Files.readAllLines(DEMO_LOADER.resolveSibling("iran-us-2020/incidents.ndjson")).stream()
+                .filter(line -> !line.isBlank())
+                .count();
+
+        assertThat(items).hasSize((int) demoIncidents);
+        List<Instant> occurred = new ArrayList<>();
+        items.forEach(item -> occurred.add(Instant.parse(item.get("occurredAt").asText())));
+        assertThat(occurred).isSorted();
+    }
+
+    @Test
+    void anIncidentIsShownWithItsActorsByNameAndItsSource() throws Exception {
+        JsonNode strike = get("/api/v1/incidents/soleimani-killed-baghdad-airport");
+
+        assertThat(strike.get("type").asText()).isEqualTo("STRIKE");
+        assertThat(strike.get("version").asInt()).isEqualTo(1);
+        assertThat(strike.get("actors").findValuesAsText("name")).contains("Qassem Soleimani", "United States");
+        assertThat(strike.get("sources").get(0).get("publisher").asText()).isEqualTo("Sky News");
+        assertThat(strike.get("reportedAt").asText()).isEqualTo("2020-01-07T06:00:00Z");
+    }
+
+    @Test
+    void loadingTheDemoCrisisAgainChangesNothing() throws Exception {
+        JsonNode before = get("/api/v1/timelines/crises/iran-us-2020?limit=500");
+
+        loadDemoCrisis();
+
+        assertThat(get("/api/v1/timelines/crises/iran-us-2020?limit=500")).isEqualTo(before);
+    }
+
+    private static String loadDemoCrisis() throws Exception {
+        Process loader = new ProcessBuilder(
+                        "bash",
+                        DEMO_LOADER.toString(),
+                        "--command-url",
+                        commandService.baseUrl(),
+                        "--query-url",
+                        queryService.baseUrl())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(loader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(loader.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(loader.exitValue())
+                .as("demo loader output:\n%s\ncommand-service:\n%s\nquery-service:\n%s",
+                        output, commandService.tail(), queryService.tail())
+                .isZero();
+        return output;
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(queryService.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static List<String> incidentIds(JsonNode timeline) {
+        return timeline.get("items").findValuesAsText("incidentId");
+    }
+
+    private static Map<String, String> with(Map<String, String> shared, String key, String value) {
+        var environment = new java.util.HashMap<>(shared);
+        environment.put(key, value);
+        return environment;
+    }
+}
