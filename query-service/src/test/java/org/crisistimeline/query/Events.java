@@ -76,26 +76,33 @@ public final class Events {
 
     public static IncidentDetails details(IncidentType type) {
         return switch (type) {
-            case STRIKE -> new StrikeDetails(
-                    StrikeDetails.Method.DRONE, "convoy leaving the airport", new StrikeDetails.Casualties(10, null));
-            case VOTE -> new VoteDetails(
-                    "Council of Representatives", "expel US troops", VoteDetails.Outcome.PASSED, 170, 0, null);
-            case STATEMENT -> new StatementDetails(
-                    "raab",
-                    "We urge all parties to de-escalate",
-                    StatementDetails.Channel.WRITTEN_STATEMENT,
-                    StatementDetails.Stance.CONCILIATORY);
-            case STAFFING_CHANGE -> new StaffingChangeDetails(
-                    "British Embassy Tehran",
-                    StaffingChangeDetails.Personnel.DIPLOMATIC,
-                    StaffingChangeDetails.Change.REDUCED,
-                    null,
-                    null);
+            case STRIKE ->
+                new StrikeDetails(
+                        StrikeDetails.Method.DRONE,
+                        "convoy leaving the airport",
+                        new StrikeDetails.Casualties(10, null));
+            case VOTE ->
+                new VoteDetails(
+                        "Council of Representatives", "expel US troops", VoteDetails.Outcome.PASSED, 170, 0, null);
+            case STATEMENT ->
+                new StatementDetails(
+                        "raab",
+                        "We urge all parties to de-escalate",
+                        StatementDetails.Channel.WRITTEN_STATEMENT,
+                        StatementDetails.Stance.CONCILIATORY);
+            case STAFFING_CHANGE ->
+                new StaffingChangeDetails(
+                        "British Embassy Tehran",
+                        StaffingChangeDetails.Personnel.DIPLOMATIC,
+                        StaffingChangeDetails.Change.REDUCED,
+                        null,
+                        null);
             case PROTEST -> new ProtestDetails(1000, "expel US troops");
             case SANCTION -> new SanctionDetails("oil exports", SanctionDetails.Status.THREATENED);
             case AGREEMENT -> new AgreementDetails("JCPOA", AgreementDetails.Status.SUSPENDED);
-            case TRAVEL_ADVISORY -> new TravelAdvisoryDetails(
-                    "IQ", TravelAdvisoryDetails.Level.AGAINST_ALL_TRAVEL, "Leave by commercial means");
+            case TRAVEL_ADVISORY ->
+                new TravelAdvisoryDetails(
+                        "IQ", TravelAdvisoryDetails.Level.AGAINST_ALL_TRAVEL, "Leave by commercial means");
         };
     }
 }

@@ -14,11 +14,13 @@ public final class CloudEventHeaders {
     public static final String ID = "ce_id";
     /** {@link EventType#cloudEventType()} */
     public static final String TYPE = "ce_type";
+
     public static final String SOURCE = "ce_source";
     /** the aggregate id, also the record key */
     public static final String SUBJECT = "ce_subject";
     /** recordedAt: when the command service stored the event, RFC 3339 */
     public static final String TIME = "ce_time";
+
     public static final String SPEC_VERSION = "ce_specversion";
     /**
      * extension: the event's sequence number within its aggregate, from 0, without gaps. A reader deduplicates on

@@ -13,7 +13,9 @@ import org.crisistimeline.events.country.IsoCountry;
 
 /** The body of {@code POST /api/v1/actors}. {@code country} may be left out, e.g. for an international body. */
 public record RegisterActor(
-        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+        String id,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull ActorKind kind,
         @IsoCountry String country,

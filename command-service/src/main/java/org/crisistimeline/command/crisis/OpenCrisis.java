@@ -14,7 +14,9 @@ import org.crisistimeline.events.crisis.CrisisOpened;
 
 /** The body of {@code POST /api/v1/crises}. */
 public record OpenCrisis(
-        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+        String id,
+
         @NotBlank @Size(max = 200) String name,
         @Size(max = 4000) String summary,
         @NotEmpty @Size(max = 50) List<@NotNull @IsoCountry String> countries,

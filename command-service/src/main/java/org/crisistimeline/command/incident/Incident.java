@@ -65,7 +65,8 @@ public class Incident {
     }
 
     private static List<InvalidField> unknownActors(IncidentRecorded incident, KnownAggregates known) {
-        List<String> named = new ArrayList<>(incident.actors().stream().map(IncidentActor::actorId).toList());
+        List<String> named = new ArrayList<>(
+                incident.actors().stream().map(IncidentActor::actorId).toList());
         if (incident.details() instanceof StatementDetails statement) {
             named.add(statement.speakerId());
         }

@@ -25,7 +25,9 @@ import org.crisistimeline.events.incident.details.TypedByIncidentType;
  * other aggregates are the {@link Incident}'s.
  */
 public record RecordIncident(
-        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+        @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+        String id,
+
         @NotBlank String crisisId,
         @NotNull IncidentType type,
         @NotNull Instant occurredAt,
@@ -39,7 +41,16 @@ public record RecordIncident(
 
     IncidentRecorded toEvent() {
         return new IncidentRecorded(
-                id, crisisId, type, occurredAt, occurredPrecision, location, actors, summary, details, sources,
+                id,
+                crisisId,
+                type,
+                occurredAt,
+                occurredPrecision,
+                location,
+                actors,
+                summary,
+                details,
+                sources,
                 confidence);
     }
 }

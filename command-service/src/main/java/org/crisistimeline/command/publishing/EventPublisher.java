@@ -45,7 +45,8 @@ class EventPublisher {
     private final Duration ackTimeout;
 
     EventPublisher(
-            KafkaTemplate<String, byte[]> kafka, @Value("${crisis-timeline.publishing.ack-timeout}") Duration ackTimeout) {
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${crisis-timeline.publishing.ack-timeout}") Duration ackTimeout) {
         this.kafka = kafka;
         this.ackTimeout = ackTimeout;
     }
@@ -56,8 +57,8 @@ class EventPublisher {
             return; // only aggregates' events are facts of the timeline
         }
         EventType type = EventType.ofPayload(domainEvent.getPayloadType())
-                .orElseThrow(() -> new IllegalStateException(
-                        "No published event type for " + domainEvent.getPayloadType().getName()));
+                .orElseThrow(() -> new IllegalStateException("No published event type for "
+                        + domainEvent.getPayloadType().getName()));
         var record = new ProducerRecord<>(
                 Topics.EVENTS,
                 null,
@@ -75,7 +76,9 @@ class EventPublisher {
         headers.add(CloudEventHeaders.SOURCE, CloudEventHeaders.SOURCE_VALUE.getBytes(UTF_8));
         headers.add(CloudEventHeaders.SUBJECT, event.getAggregateIdentifier().getBytes(UTF_8));
         headers.add(CloudEventHeaders.TIME, event.getTimestamp().toString().getBytes(UTF_8));
-        headers.add(CloudEventHeaders.SEQUENCE, Long.toString(event.getSequenceNumber()).getBytes(UTF_8));
+        headers.add(
+                CloudEventHeaders.SEQUENCE,
+                Long.toString(event.getSequenceNumber()).getBytes(UTF_8));
         headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_VALUE.getBytes(UTF_8));
         return headers;
     }

@@ -51,8 +51,9 @@ public class IdempotentCreation {
 
     private void refuseIfUsedByAnotherType(String aggregateType, String id) {
         known.typeOf(id).filter(type -> !type.equals(aggregateType)).ifPresent(type -> {
-            throw new IdAlreadyUsed("The id '%s' is already used by %s %s; ids are unique across incidents, actors and crises"
-                    .formatted(id, article(type), type.toLowerCase()));
+            throw new IdAlreadyUsed(
+                    "The id '%s' is already used by %s %s; ids are unique across incidents, actors and crises"
+                            .formatted(id, article(type), type.toLowerCase()));
         });
     }
 

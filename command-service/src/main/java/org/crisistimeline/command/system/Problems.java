@@ -102,7 +102,8 @@ class Problems extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidTypeIdException typeId) {
             return new InvalidField("type", "unknown type '" + typeId.getTypeId() + "'; one of " + incidentTypes());
         }
-        if (cause instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+        if (cause instanceof InvalidFormatException format
+                && format.getTargetType().isEnum()) {
             return new InvalidField(
                     path(format),
                     "unknown value '" + format.getValue() + "'; one of "

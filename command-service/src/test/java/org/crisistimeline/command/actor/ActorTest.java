@@ -27,13 +27,19 @@ class ActorTest {
 
     @Test
     void registeringTheSameActorAgainChangesNothing() {
-        fixture.given(raab.toEvent()).when(raab).expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(raab.toEvent())
+                .when(raab)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void reusingAnActorIdForAnotherActorIsRefused() {
         var someoneElse = new RegisterActor("dominic-raab", "Dominic Raab", ActorKind.PERSON, "GB", List.of());
 
-        fixture.given(raab.toEvent()).when(someoneElse).expectException(IdAlreadyUsed.class).expectNoEvents();
+        fixture.given(raab.toEvent())
+                .when(someoneElse)
+                .expectException(IdAlreadyUsed.class)
+                .expectNoEvents();
     }
 }

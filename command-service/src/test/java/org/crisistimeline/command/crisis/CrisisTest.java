@@ -16,7 +16,10 @@ class CrisisTest {
     private final AggregateTestFixture<Crisis> fixture = new AggregateTestFixture<>(Crisis.class);
 
     private final OpenCrisis iranUs = new OpenCrisis(
-            "iran-us-2020", "Iran–US crisis", "After the killing of Qassem Soleimani", List.of("IR", "IQ", "US", "GB"),
+            "iran-us-2020",
+            "Iran–US crisis",
+            "After the killing of Qassem Soleimani",
+            List.of("IR", "IQ", "US", "GB"),
             LocalDate.parse("2020-01-03"));
 
     @BeforeEach
@@ -31,20 +34,29 @@ class CrisisTest {
 
     @Test
     void openingTheSameCrisisAgainChangesNothing() {
-        fixture.given(iranUs.toEvent()).when(iranUs).expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(iranUs.toEvent())
+                .when(iranUs)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void reusingACrisisIdForAnotherCrisisIsRefused() {
         var renamed = new OpenCrisis(iranUs.id(), "Gulf crisis", null, iranUs.countries(), iranUs.startedOn());
 
-        fixture.given(iranUs.toEvent()).when(renamed).expectException(IdAlreadyUsed.class).expectNoEvents();
+        fixture.given(iranUs.toEvent())
+                .when(renamed)
+                .expectException(IdAlreadyUsed.class)
+                .expectNoEvents();
     }
 
     @Test
     void aCrisisCannotStartInTheFuture() {
         var tomorrow = new OpenCrisis("next", "Next crisis", null, List.of("IR"), LocalDate.parse("2020-01-09"));
 
-        fixture.givenNoPriorActivity().when(tomorrow).expectException(RuleViolation.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(tomorrow)
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
     }
 }

@@ -90,7 +90,8 @@ class RecordingIncidentsIT {
     void aRecordedIncidentIsStoredAndPublishedAsACloudEvent() throws Exception {
         String id = uniqueId();
 
-        ResponseEntity<JsonNode> response = post("/api/v1/incidents", droneStrike(id).toString());
+        ResponseEntity<JsonNode> response =
+                post("/api/v1/incidents", droneStrike(id).toString());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().get("id").asText()).isEqualTo(id);
@@ -118,9 +119,11 @@ class RecordingIncidentsIT {
     @Test
     void aRetryWithTheSameBodyIsAnsweredLikeTheFirstRequestAndStoresNothingMore() {
         String id = uniqueId();
-        ResponseEntity<JsonNode> first = post("/api/v1/incidents", droneStrike(id).toString());
+        ResponseEntity<JsonNode> first =
+                post("/api/v1/incidents", droneStrike(id).toString());
 
-        ResponseEntity<JsonNode> retry = post("/api/v1/incidents", droneStrike(id).toString());
+        ResponseEntity<JsonNode> retry =
+                post("/api/v1/incidents", droneStrike(id).toString());
 
         assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
@@ -132,9 +135,10 @@ class RecordingIncidentsIT {
         String id = uniqueId();
         List<Callable<HttpStatus>> retries = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            retries.add(() -> HttpStatus.valueOf(post("/api/v1/incidents", droneStrike(id).toString())
-                    .getStatusCode()
-                    .value()));
+            retries.add(() ->
+                    HttpStatus.valueOf(post("/api/v1/incidents", droneStrike(id).toString())
+                            .getStatusCode()
+                            .value()));
         }
 
         List<HttpStatus> statuses = new ArrayList<>();
@@ -167,7 +171,8 @@ class RecordingIncidentsIT {
 
     @Test
     void anIdOfAnActorCannotBeReusedForAnIncident() {
-        ResponseEntity<JsonNode> response = post("/api/v1/incidents", droneStrike("united-states").toString());
+        ResponseEntity<JsonNode> response =
+                post("/api/v1/incidents", droneStrike("united-states").toString());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody().get("detail").asText()).contains("already used by an actor");
@@ -179,24 +184,61 @@ class RecordingIncidentsIT {
                 bad("missing summary", body -> body.remove("summary"), "summary"),
                 bad("missing details", body -> body.remove("details"), "details"),
                 bad("unknown field", body -> body.put("severity", 5), "severity"),
-                bad("unknown nested field", body -> ((ObjectNode) body.get("location")).put("city", "Baghdad"), "location.city"),
+                bad(
+                        "unknown nested field",
+                        body -> ((ObjectNode) body.get("location")).put("city", "Baghdad"),
+                        "location.city"),
                 bad("unknown incident type", body -> body.put("type", "EARTHQUAKE"), "type"),
                 bad("unknown precision", body -> body.put("occurredPrecision", "WEEK"), "occurredPrecision"),
-                bad("unknown actor role", body -> ((ObjectNode) body.get("actors").get(1)).put("role", "HERO"), "actors[1].role"),
-                bad("unknown strike method", body -> ((ObjectNode) body.get("details")).put("method", "CATAPULT"), "details.method"),
-                bad("non-ISO country", body -> ((ObjectNode) body.get("location")).put("country", "UK"), "location.country"),
-                bad("lower-case country", body -> ((ObjectNode) body.get("location")).put("country", "iq"), "location.country"),
-                bad("future occurredAt", body -> body.put("occurredAt", Instant.now().plusSeconds(3600).toString()), "occurredAt"),
+                bad(
+                        "unknown actor role",
+                        body -> ((ObjectNode) body.get("actors").get(1)).put("role", "HERO"),
+                        "actors[1].role"),
+                bad(
+                        "unknown strike method",
+                        body -> ((ObjectNode) body.get("details")).put("method", "CATAPULT"),
+                        "details.method"),
+                bad(
+                        "non-ISO country",
+                        body -> ((ObjectNode) body.get("location")).put("country", "UK"),
+                        "location.country"),
+                bad(
+                        "lower-case country",
+                        body -> ((ObjectNode) body.get("location")).put("country", "iq"),
+                        "location.country"),
+                bad(
+                        "future occurredAt",
+                        body -> body.put(
+                                "occurredAt", Instant.now().plusSeconds(3600).toString()),
+                        "occurredAt"),
                 bad("occurredAt without offset", body -> body.put("occurredAt", "2020-01-03T01:00:00"), "occurredAt"),
-                bad("unknown actor", body -> ((ObjectNode) body.get("actors").get(0)).put("actorId", "nobody"), "actors[0].actorId"),
+                bad(
+                        "unknown actor",
+                        body -> ((ObjectNode) body.get("actors").get(0)).put("actorId", "nobody"),
+                        "actors[0].actorId"),
                 bad("unknown crisis", body -> body.put("crisisId", "no-such-crisis"), "crisisId"),
-                bad("latitude out of range", body -> ((ObjectNode) body.get("location")).put("lat", 91.0), "location.lat"),
-                bad("longitude out of range", body -> ((ObjectNode) body.get("location")).put("lon", -180.5), "location.lon"),
-                bad("negative count", body -> ((ObjectNode) body.get("details").get("casualties")).put("killed", -1), "details.casualties.killed"),
-                bad("fractional count", body -> ((ObjectNode) body.get("details").get("casualties")).put("killed", 1.5), "details.casualties.killed"),
+                bad(
+                        "latitude out of range",
+                        body -> ((ObjectNode) body.get("location")).put("lat", 91.0),
+                        "location.lat"),
+                bad(
+                        "longitude out of range",
+                        body -> ((ObjectNode) body.get("location")).put("lon", -180.5),
+                        "location.lon"),
+                bad(
+                        "negative count",
+                        body -> ((ObjectNode) body.get("details").get("casualties")).put("killed", -1),
+                        "details.casualties.killed"),
+                bad(
+                        "fractional count",
+                        body -> ((ObjectNode) body.get("details").get("casualties")).put("killed", 1.5),
+                        "details.casualties.killed"),
                 bad("no actors", body -> body.putArray("actors"), "actors"),
                 bad("no sources", body -> body.putArray("sources"), "sources"),
-                bad("source url not http", body -> ((ObjectNode) body.get("sources").get(0)).put("url", "javascript:alert(1)"), "sources[0].url"),
+                bad(
+                        "source url not http",
+                        body -> ((ObjectNode) body.get("sources").get(0)).put("url", "javascript:alert(1)"),
+                        "sources[0].url"),
                 bad("bad id", body -> body.put("id", "has spaces/and slashes"), "id"));
     }
 
@@ -238,7 +280,8 @@ class RecordingIncidentsIT {
         ResponseEntity<JsonNode> response = post("/api/v1/incidents", "{\"id\": ");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("errors").get(0).get("message").asText()).startsWith("not valid JSON");
+        assertThat(response.getBody().get("errors").get(0).get("message").asText())
+                .startsWith("not valid JSON");
     }
 
     private ResponseEntity<JsonNode> post(String path, String body) {
@@ -262,7 +305,9 @@ class RecordingIncidentsIT {
 
     private static ConsumerRecord<String, byte[]> awaitPublished(String key) {
         var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        properties.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {

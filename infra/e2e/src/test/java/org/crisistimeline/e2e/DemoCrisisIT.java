@@ -134,7 +134,8 @@ class DemoCrisisIT {
         String output = new String(loader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(loader.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(loader.exitValue())
-                .as("demo loader output:\n%s\ncommand-service:\n%s\nquery-service:\n%s",
+                .as(
+                        "demo loader output:\n%s\ncommand-service:\n%s\nquery-service:\n%s",
                         output, commandService.tail(), queryService.tail())
                 .isZero();
         return output;
@@ -142,9 +143,12 @@ class DemoCrisisIT {
 
     private static JsonNode get(String path) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(queryService.baseUrl() + path)).build(),
+                HttpRequest.newBuilder(URI.create(queryService.baseUrl() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET %s: %s", path, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body());
     }
 

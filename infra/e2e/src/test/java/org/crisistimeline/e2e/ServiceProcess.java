@@ -37,7 +37,10 @@ final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-jar",
+                jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -60,7 +63,8 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 var response = http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

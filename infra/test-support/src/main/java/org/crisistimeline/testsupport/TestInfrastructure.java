@@ -68,7 +68,9 @@ public final class TestInfrastructure {
 
     static String mode() {
         String configured = System.getProperty(SWITCH, System.getenv("CRISIS_TEST_INFRA"));
-        return configured == null || configured.isBlank() ? "auto" : configured.trim().toLowerCase(Locale.ROOT);
+        return configured == null || configured.isBlank()
+                ? "auto"
+                : configured.trim().toLowerCase(Locale.ROOT);
     }
 
     private static boolean useContainers() {
@@ -76,7 +78,8 @@ public final class TestInfrastructure {
             case "testcontainers" -> true;
             case "embedded" -> false;
             case "auto" -> dockerAnswers();
-            default -> throw new IllegalStateException(SWITCH + " must be auto, testcontainers or embedded, not " + mode());
+            default ->
+                throw new IllegalStateException(SWITCH + " must be auto, testcontainers or embedded, not " + mode());
         };
     }
 
@@ -101,7 +104,8 @@ public final class TestInfrastructure {
             kafka.stop();
             postgres.stop();
         }));
-        String serverUrl = postgres.getJdbcUrl().substring(0, postgres.getJdbcUrl().lastIndexOf('/') + 1);
+        String serverUrl =
+                postgres.getJdbcUrl().substring(0, postgres.getJdbcUrl().lastIndexOf('/') + 1);
         return new TestInfrastructure(
                 new PostgresServer(serverUrl, postgres.getUsername(), postgres.getPassword()),
                 kafka.getBootstrapServers());

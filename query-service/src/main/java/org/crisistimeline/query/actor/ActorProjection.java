@@ -19,16 +19,10 @@ public class ActorProjection {
     }
 
     public void registered(ActorRegistered actor) {
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO actor (actor_id, name, kind, country, aliases)
                 VALUES (?, ?, ?, ?, CAST(? AS jsonb))
-                """,
-                actor.actorId(),
-                actor.name(),
-                actor.kind().name(),
-                actor.country(),
-                aliases(actor));
+                """, actor.actorId(), actor.name(), actor.kind().name(), actor.country(), aliases(actor));
     }
 
     private String aliases(ActorRegistered actor) {

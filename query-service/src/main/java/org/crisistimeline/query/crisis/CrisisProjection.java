@@ -19,16 +19,10 @@ public class CrisisProjection {
     }
 
     public void opened(CrisisOpened crisis) {
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO crisis (crisis_id, name, summary, countries, started_on)
                 VALUES (?, ?, ?, CAST(? AS jsonb), ?)
-                """,
-                crisis.crisisId(),
-                crisis.name(),
-                crisis.summary(),
-                toJson(crisis),
-                crisis.startedOn());
+                """, crisis.crisisId(), crisis.name(), crisis.summary(), toJson(crisis), crisis.startedOn());
     }
 
     private String toJson(CrisisOpened crisis) {

@@ -84,12 +84,10 @@ public class IncidentProjection {
                 incidentId, position, source.publisher(), source.url(), utc(source.publishedAt()), source.excerpt()
             });
         }
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 INSERT INTO incident_source (incident_id, position, publisher, url, published_at, excerpt)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                rows);
+                """, rows);
     }
 
     /** The details as the event has them, without a type tag: the incident's type says which shape they have. */

@@ -20,14 +20,11 @@ class AggregatePositions {
      * @return true when the event is new and must be applied, false for a redelivery
      */
     boolean advance(String aggregateId, long sequence) {
-        int advanced = jdbc.update(
-                """
+        int advanced = jdbc.update("""
                 INSERT INTO aggregate_position (aggregate_id, last_sequence) VALUES (?, ?)
                 ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = excluded.last_sequence
                 WHERE aggregate_position.last_sequence < excluded.last_sequence
-                """,
-                aggregateId,
-                sequence);
+                """, aggregateId, sequence);
         return advanced == 1;
     }
 }

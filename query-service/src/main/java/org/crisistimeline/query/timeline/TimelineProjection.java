@@ -37,13 +37,11 @@ public class TimelineProjection {
         for (IncidentActor actor : incident.actors()) {
             entries.add(entry(TimelineScope.ACTOR, actor.actorId(), incident));
         }
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 INSERT INTO timeline_entry (scope, scope_key, occurred_at, incident_id, type)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
-                """,
-                entries);
+                """, entries);
 
         List<String> actorIds =
                 incident.actors().stream().map(IncidentActor::actorId).toList();
@@ -72,17 +70,14 @@ public class TimelineProjection {
             return;
         }
         lockActors(List.of(actor.actorId()));
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO timeline_entry (scope, scope_key, occurred_at, incident_id, type)
                 SELECT DISTINCT 'country', ?, i.occurred_at, i.incident_id, i.type
                 FROM incident_actor ia
                 JOIN incident i ON i.incident_id = ia.incident_id
                 WHERE ia.actor_id = ?
                 ON CONFLICT DO NOTHING
-                """,
-                actor.country(),
-                actor.actorId());
+                """, actor.country(), actor.actorId());
     }
 
     /**

@@ -29,8 +29,7 @@ class TimelineQueries {
     }
 
     TimelinePage page(TimelineScope scope, String key, TimelineRequest request) {
-        var sql = new StringBuilder(
-                """
+        var sql = new StringBuilder("""
                 SELECT i.incident_id, i.crisis_id, i.type, i.occurred_at, i.occurred_precision, i.country, i.place,
                        i.lat, i.lon, i.summary, i.confidence, i.reported_at, i.recorded_at, i.version
                 FROM timeline_entry e

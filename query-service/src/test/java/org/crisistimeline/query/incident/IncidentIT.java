@@ -88,19 +88,18 @@ class IncidentIT {
                                         null)),
                         Confidence.HIGH));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.get("/api/v1/incidents/" + incidentId)
-                        .body()
-                        .at("/actors/0/name")
-                        .asText())
-                .isEqualTo("United States"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/incidents/" + incidentId)
+                                .body()
+                                .at("/actors/0/name")
+                                .asText())
+                        .isEqualTo("United States"));
 
         Api.Response response = api.get("/api/v1/incidents/" + incidentId);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType().isCompatibleWith(MediaType.APPLICATION_JSON))
                 .isTrue();
-        JsonNode expected = new ObjectMapper()
-                .readTree(
-                        """
+        JsonNode expected = new ObjectMapper().readTree("""
                         {
                           "incidentId": "%s",
                           "crisisId": "iran-us-2020",
@@ -129,8 +128,7 @@ class IncidentIT {
                           "updatedAt": "2020-01-07T09:15:00.123456Z",
                           "version": 1
                         }
-                        """
-                                .formatted(incidentId, us, soleimani));
+                        """.formatted(incidentId, us, soleimani));
         assertThat(response.body()).isEqualTo(expected);
     }
 

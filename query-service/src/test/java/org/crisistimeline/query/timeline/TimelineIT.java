@@ -138,8 +138,9 @@ class TimelineIT {
 
         topic.publish(zarif, RECORDED_AT, actor(zarif, "Mohammad Javad Zarif", "IR"));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.incidentIds("/api/v1/timelines/countries/IR" + day))
-                .containsOnlyOnce(incidentId));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.incidentIds("/api/v1/timelines/countries/IR" + day))
+                        .containsOnlyOnce(incidentId));
         assertThat(api.get("/api/v1/timelines/crises/" + crisisId)
                         .body()
                         .at("/items/0/actors/0/name")
@@ -160,8 +161,9 @@ class TimelineIT {
         publishIncident(strike, crisisId, IncidentType.STRIKE, "2020-01-03T00:32:00Z");
         publishIncident(rocketsA, crisisId, IncidentType.STRIKE, "2020-01-04T20:00:00Z");
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.incidentIds("/api/v1/timelines/crises/" + crisisId))
-                .containsExactly(strike, rocketsA, rocketsB, vote));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.incidentIds("/api/v1/timelines/crises/" + crisisId))
+                        .containsExactly(strike, rocketsA, rocketsB, vote));
     }
 
     @Test

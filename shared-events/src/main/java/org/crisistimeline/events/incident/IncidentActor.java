@@ -4,4 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** An actor named in an incident, with the part it played. */
-public record IncidentActor(@NotBlank String actorId, @NotNull ActorRole role) {}
+public record IncidentActor(
+        @NotBlank String actorId, @NotNull ActorRole role) {}

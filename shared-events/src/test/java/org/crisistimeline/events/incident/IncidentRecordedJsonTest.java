@@ -26,8 +26,10 @@ class IncidentRecordedJsonTest {
             new Location("IQ", "Baghdad International Airport", 33.2625, 44.2346),
             List.of(new IncidentActor("us", ActorRole.INITIATOR), new IncidentActor("soleimani", ActorRole.VICTIM)),
             "US drone strike kills Qassem Soleimani",
-            new StrikeDetails(StrikeDetails.Method.DRONE, "convoy leaving the airport", new StrikeDetails.Casualties(10, null)),
-            List.of(new Source("Sky News", "https://news.sky.com/story/x", Instant.parse("2020-01-07T09:00:00Z"), null)),
+            new StrikeDetails(
+                    StrikeDetails.Method.DRONE, "convoy leaving the airport", new StrikeDetails.Casualties(10, null)),
+            List.of(new Source(
+                    "Sky News", "https://news.sky.com/story/x", Instant.parse("2020-01-07T09:00:00Z"), null)),
             Confidence.HIGH);
 
     @Test
@@ -51,7 +53,9 @@ class IncidentRecordedJsonTest {
     void detailsOfAnotherTypeAreReadAsThatType() throws Exception {
         String vote = json.writeValueAsString(droneStrike)
                 .replace("\"STRIKE\"", "\"VOTE\"")
-                .replaceAll("\"details\":\\{[^}]*\\}\\}", "\"details\":{\"body\":\"Council of Representatives\",\"motion\":\"expel US troops\",\"outcome\":\"PASSED\"}");
+                .replaceAll(
+                        "\"details\":\\{[^}]*\\}\\}",
+                        "\"details\":{\"body\":\"Council of Representatives\",\"motion\":\"expel US troops\",\"outcome\":\"PASSED\"}");
 
         assertThat(json.readValue(vote, IncidentRecorded.class).details()).isInstanceOf(VoteDetails.class);
     }
@@ -60,6 +64,7 @@ class IncidentRecordedJsonTest {
     void anUnknownTypeIsRefused() throws Exception {
         String unknown = json.writeValueAsString(droneStrike).replace("\"STRIKE\"", "\"EARTHQUAKE\"");
 
-        assertThatThrownBy(() -> json.readValue(unknown, IncidentRecorded.class)).isInstanceOf(InvalidTypeIdException.class);
+        assertThatThrownBy(() -> json.readValue(unknown, IncidentRecorded.class))
+                .isInstanceOf(InvalidTypeIdException.class);
     }
 }

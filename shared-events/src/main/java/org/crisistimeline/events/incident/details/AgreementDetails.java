@@ -5,8 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An agreement between parties, and what happened to it. */
-public record AgreementDetails(@NotBlank @Size(max = 500) String agreement, @NotNull Status status)
-        implements IncidentDetails {
+public record AgreementDetails(
+        @NotBlank @Size(max = 500) String agreement,
+        @NotNull Status status) implements IncidentDetails {
 
     public enum Status {
         PROPOSED,

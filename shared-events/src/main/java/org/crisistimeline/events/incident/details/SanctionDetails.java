@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Sanctions threatened, imposed or lifted. */
-public record SanctionDetails(@NotBlank @Size(max = 1000) String measure, @NotNull Status status)
-        implements IncidentDetails {
+public record SanctionDetails(
+        @NotBlank @Size(max = 1000) String measure, @NotNull Status status) implements IncidentDetails {
 
     public enum Status {
         THREATENED,

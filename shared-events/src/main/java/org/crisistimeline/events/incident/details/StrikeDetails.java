@@ -8,8 +8,9 @@ import jakarta.validation.constraints.Size;
 
 /** An armed strike: how it was carried out, what it hit and whom it killed or injured. */
 public record StrikeDetails(
-        @NotNull Method method, @NotBlank @Size(max = 500) String target, @Valid Casualties casualties)
-        implements IncidentDetails {
+        @NotNull Method method,
+        @NotBlank @Size(max = 500) String target,
+        @Valid Casualties casualties) implements IncidentDetails {
 
     public enum Method {
         AIRSTRIKE,
@@ -24,5 +25,6 @@ public record StrikeDetails(
     }
 
     /** Counts as reported; null means not reported, not zero. */
-    public record Casualties(@PositiveOrZero Integer killed, @PositiveOrZero Integer injured) {}
+    public record Casualties(
+            @PositiveOrZero Integer killed, @PositiveOrZero Integer injured) {}
 }
