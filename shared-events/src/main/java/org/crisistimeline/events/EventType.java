@@ -2,9 +2,17 @@ package org.crisistimeline.events;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.crisistimeline.events.actor.ActorAliasAdded;
 import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.actor.ActorTitleAssigned;
 import org.crisistimeline.events.crisis.CrisisOpened;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentDisputed;
+import org.crisistimeline.events.incident.IncidentLinked;
 import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.events.incident.SourceAttached;
 
 /**
  * Every published event with its version. The CloudEvents type ({@code ce_type}) names both, e.g. {@code
@@ -13,7 +21,15 @@ import org.crisistimeline.events.incident.IncidentRecorded;
 public enum EventType {
     CRISIS_OPENED(CrisisOpened.class, 1),
     ACTOR_REGISTERED(ActorRegistered.class, 1),
-    INCIDENT_RECORDED(IncidentRecorded.class, 1);
+    ACTOR_TITLE_ASSIGNED(ActorTitleAssigned.class, 1),
+    ACTOR_ALIAS_ADDED(ActorAliasAdded.class, 1),
+    INCIDENT_RECORDED(IncidentRecorded.class, 1),
+    INCIDENT_AMENDED(IncidentAmended.class, 1),
+    SOURCE_ATTACHED(SourceAttached.class, 1),
+    INCIDENT_DISPUTED(IncidentDisputed.class, 1),
+    INCIDENT_VERIFIED(IncidentVerified.class, 1),
+    INCIDENT_RETRACTED(IncidentRetracted.class, 1),
+    INCIDENT_LINKED(IncidentLinked.class, 1);
 
     private static final String PREFIX = "org.crisistimeline.";
 
