@@ -1,9 +1,15 @@
 package org.crisistimeline.command.actor;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.crisistimeline.command.system.IdempotentCreation;
-import org.crisistimeline.command.system.IdempotentCreation.Created;
+import org.crisistimeline.command.system.Receipt;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,13 +20,34 @@ import org.springframework.web.bind.annotation.RestController;
 class ActorController {
 
     private final IdempotentCreation creation;
+    private final CommandGateway commands;
 
-    ActorController(IdempotentCreation creation) {
+    ActorController(IdempotentCreation creation, CommandGateway commands) {
         this.creation = creation;
+        this.commands = commands;
     }
 
     @PostMapping
-    ResponseEntity<Created> create(@Valid @RequestBody RegisterActor body) {
+    ResponseEntity<Receipt> create(@Valid @RequestBody RegisterActor body) {
         return creation.create("Actor", body.id(), body, "/api/v1/timelines/actors/" + body.id());
+    }
+
+    record Title(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull LocalDate from,
+            LocalDate to) {}
+
+    @PostMapping("/{id}/titles")
+    Receipt assignTitle(@PathVariable String id, @Valid @RequestBody Title body) {
+        long version = commands.sendAndWait(new AssignActorTitle(id, body.title(), body.from(), body.to()));
+        return new Receipt(id, version);
+    }
+
+    record Alias(@NotBlank @Size(max = 200) String alias) {}
+
+    @PostMapping("/{id}/aliases")
+    Receipt addAlias(@PathVariable String id, @Valid @RequestBody Alias body) {
+        long version = commands.sendAndWait(new AddActorAlias(id, body.alias()));
+        return new Receipt(id, version);
     }
 }

@@ -2,7 +2,7 @@ package org.crisistimeline.command.crisis;
 
 import jakarta.validation.Valid;
 import org.crisistimeline.command.system.IdempotentCreation;
-import org.crisistimeline.command.system.IdempotentCreation.Created;
+import org.crisistimeline.command.system.Receipt;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +20,7 @@ class CrisisController {
     }
 
     @PostMapping
-    ResponseEntity<Created> create(@Valid @RequestBody OpenCrisis body) {
+    ResponseEntity<Receipt> create(@Valid @RequestBody OpenCrisis body) {
         return creation.create("Crisis", body.id(), body, "/api/v1/timelines/crises/" + body.id());
     }
 }

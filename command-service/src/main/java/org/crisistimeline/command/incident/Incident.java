@@ -5,30 +5,55 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.crisistimeline.command.system.IdAlreadyUsed;
 import org.crisistimeline.command.system.InvalidField;
 import org.crisistimeline.command.system.KnownAggregates;
+import org.crisistimeline.command.system.NoLongerAccepting;
 import org.crisistimeline.command.system.RuleViolation;
+import org.crisistimeline.command.system.StaleVersion;
 import org.crisistimeline.events.incident.IncidentActor;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentChanges;
+import org.crisistimeline.events.incident.IncidentDisputed;
+import org.crisistimeline.events.incident.IncidentLinked;
 import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.events.incident.Source;
+import org.crisistimeline.events.incident.SourceAttached;
+import org.crisistimeline.events.incident.details.IncidentDetails;
 import org.crisistimeline.events.incident.details.StatementDetails;
 
-/** One thing that happened in the world, as recorded: its own event stream. */
+/**
+ * One thing that happened in the world, as recorded: its own event stream. Life cycle: recorded, amended any number
+ * of times, disputed or verified any number of times, retracted once; sources may be attached and links made until
+ * it is retracted. Every handler answers the incident's version: the number of its events.
+ */
 @Aggregate
 public class Incident {
 
     @AggregateIdentifier
     private String incidentId;
 
+    /** what was first recorded: a retry of the recording must match it */
     private IncidentRecorded recorded;
+    /** the incident as it stands after every correction; its sources include those attached later */
+    private IncidentRecorded current;
+
+    private long version;
+    private boolean retracted;
+    private final Set<IncidentLinked> links = new HashSet<>();
 
     protected Incident() {
         // for Axon: created empty, then either handles its first command or replays its events
@@ -36,56 +61,282 @@ public class Incident {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordIncident command, KnownAggregates known, Clock clock) {
-        IncidentRecorded requested = command.toEvent();
+    long handle(RecordIncident command, KnownAggregates known, Clock clock) {
+        IncidentRecorded requested = resolveActorNames(command.toEvent(), known);
         if (recorded != null) {
             if (!recorded.equals(requested)) {
                 throw new IdAlreadyUsed("Incident '%s' was recorded with a different body".formatted(command.id()));
             }
-            return; // the same request again: already done
+            return 1; // the same request again: answered as the first time
         }
-        List<InvalidField> broken = new ArrayList<>();
-        Instant now = clock.instant();
-        if (requested.occurredAt().isAfter(now)) {
-            broken.add(new InvalidField("occurredAt", "must not be in the future"));
-        }
+        List<InvalidField> broken = new ArrayList<>(brokenRules(requested, "", known, clock));
         for (int i = 0; i < requested.sources().size(); i++) {
-            if (requested.sources().get(i).publishedAt().isAfter(now)) {
+            if (requested.sources().get(i).publishedAt().isAfter(clock.instant())) {
                 broken.add(new InvalidField("sources[%d].publishedAt".formatted(i), "must not be in the future"));
             }
         }
-        if (!known.exists("Crisis", requested.crisisId())) {
-            broken.add(new InvalidField("crisisId", "no crisis with this id"));
-        }
-        broken.addAll(unknownActors(requested, known));
-        if (!broken.isEmpty()) {
-            throw new RuleViolation(broken);
-        }
+        refuseIfBroken(broken);
         apply(requested);
+        return version;
     }
 
-    private static List<InvalidField> unknownActors(IncidentRecorded incident, KnownAggregates known) {
+    @CommandHandler
+    long handle(AmendIncident command, KnownAggregates known, Clock clock) {
+        acceptingChanges(command.incidentId());
+        expectVersion(command.expectedVersion());
+        IncidentChanges changes = resolveActorNames(command.changes(), known);
+        if (changes.fieldNames().isEmpty()) {
+            throw new RuleViolation(List.of(new InvalidField("changes", "must set at least one field")));
+        }
+        IncidentRecorded amended = amend(current, changes);
+        if (amended.equals(current)) {
+            throw new RuleViolation(
+                    List.of(new InvalidField("changes", "changes nothing: every field already has this value")));
+        }
+        refuseIfBroken(brokenRules(amended, "changes.", known, clock));
+        apply(new IncidentAmended(incidentId, changes, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(AttachSource command, Clock clock) {
+        acceptingChanges(command.incidentId());
+        Source source = command.source();
+        if (source.publishedAt().isAfter(clock.instant())) {
+            throw new RuleViolation(List.of(new InvalidField("publishedAt", "must not be in the future")));
+        }
+        for (Source attached : current.sources()) {
+            if (attached.url().equals(source.url())) {
+                if (attached.equals(source)) {
+                    return version; // attached already: a retry
+                }
+                throw new IdAlreadyUsed("A source with this URL is already attached to incident '%s' with other details"
+                        .formatted(incidentId));
+            }
+        }
+        apply(new SourceAttached(incidentId, source));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(AssessIncident command) {
+        acceptingChanges(command.incidentId());
+        apply(
+                command.verdict() == AssessIncident.Verdict.DISPUTED
+                        ? new IncidentDisputed(incidentId, command.reason())
+                        : new IncidentVerified(incidentId, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(RetractIncident command) {
+        acceptingChanges(command.incidentId());
+        expectVersion(command.expectedVersion());
+        apply(new IncidentRetracted(incidentId, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    long handle(LinkIncident command, KnownAggregates known) {
+        acceptingChanges(command.incidentId());
+        if (command.targetId().equals(incidentId)) {
+            throw new RuleViolation(List.of(new InvalidField("targetId", "an incident cannot be linked to itself")));
+        }
+        if (!known.exists("Incident", command.targetId())) {
+            throw new RuleViolation(List.of(new InvalidField("targetId", "no incident with this id")));
+        }
+        IncidentLinked link = new IncidentLinked(incidentId, command.targetId(), command.relation());
+        if (links.contains(link)) {
+            return version; // linked already: a retry
+        }
+        apply(link);
+        return version;
+    }
+
+    private void acceptingChanges(String id) {
+        if (current == null) {
+            // the id's events belong to another kind of aggregate, so for incidents it does not exist
+            throw new AggregateNotFoundException(id, "No incident with this id");
+        }
+        if (retracted) {
+            throw new NoLongerAccepting(
+                    "Incident '%s' is retracted; it accepts no further change".formatted(incidentId));
+        }
+    }
+
+    private void expectVersion(long expectedVersion) {
+        if (expectedVersion != version) {
+            throw new StaleVersion(expectedVersion, version);
+        }
+    }
+
+    /** The rules that need the clock or other aggregates, on the incident as it would stand; all are listed. */
+    private static List<InvalidField> brokenRules(
+            IncidentRecorded incident, String prefix, KnownAggregates known, Clock clock) {
+        List<InvalidField> broken = new ArrayList<>();
+        Instant now = clock.instant();
+        if (incident.occurredAt().isAfter(now)) {
+            broken.add(new InvalidField(prefix + "occurredAt", "must not be in the future"));
+        }
+        if (!known.exists("Crisis", incident.crisisId())) {
+            broken.add(new InvalidField(prefix + "crisisId", "no crisis with this id"));
+        }
         List<String> named = new ArrayList<>(
                 incident.actors().stream().map(IncidentActor::actorId).toList());
         if (incident.details() instanceof StatementDetails statement) {
             named.add(statement.speakerId());
         }
         Set<String> missing = known.missing("Actor", named);
-        List<InvalidField> broken = new ArrayList<>();
         for (int i = 0; i < incident.actors().size(); i++) {
-            if (missing.contains(incident.actors().get(i).actorId())) {
-                broken.add(new InvalidField("actors[%d].actorId".formatted(i), "no actor with this id"));
+            String actor = incident.actors().get(i).actorId();
+            if (missing.contains(actor)) {
+                broken.add(new InvalidField(prefix + "actors[%d].actorId".formatted(i), unknownActor(actor, known)));
             }
         }
         if (incident.details() instanceof StatementDetails statement && missing.contains(statement.speakerId())) {
-            broken.add(new InvalidField("details.speakerId", "no actor with this id"));
+            broken.add(new InvalidField(prefix + "details.speakerId", unknownActor(statement.speakerId(), known)));
         }
         return broken;
+    }
+
+    private static String unknownActor(String reference, KnownAggregates known) {
+        Set<String> named = known.actorsNamed(reference);
+        return named.size() > 1
+                ? "names several actors (%s); use an id".formatted(String.join(", ", new TreeSet<>(named)))
+                : "no actor with this id or name";
+    }
+
+    /**
+     * Incidents may name an actor by its name or an alias ("Mr Johnson"), as imported reports do; the event stores the
+     * actor's id, so that what is stored does not depend on names. A name that fits several actors stays as it is and
+     * is refused by the rules.
+     */
+    private static IncidentRecorded resolveActorNames(IncidentRecorded incident, KnownAggregates known) {
+        return new IncidentRecorded(
+                incident.incidentId(),
+                incident.crisisId(),
+                incident.type(),
+                incident.occurredAt(),
+                incident.occurredPrecision(),
+                incident.location(),
+                resolveActorNames(incident.actors(), known),
+                incident.summary(),
+                resolveActorNames(incident.details(), known),
+                incident.sources(),
+                incident.confidence());
+    }
+
+    private static IncidentChanges resolveActorNames(IncidentChanges changes, KnownAggregates known) {
+        return new IncidentChanges(
+                changes.crisisId(),
+                changes.type(),
+                changes.occurredAt(),
+                changes.occurredPrecision(),
+                changes.location(),
+                changes.actors() == null ? null : resolveActorNames(changes.actors(), known),
+                changes.summary(),
+                resolveActorNames(changes.details(), known),
+                changes.confidence());
+    }
+
+    private static List<IncidentActor> resolveActorNames(List<IncidentActor> actors, KnownAggregates known) {
+        return actors.stream()
+                .map(actor -> new IncidentActor(actorId(actor.actorId(), known), actor.role()))
+                .toList();
+    }
+
+    private static IncidentDetails resolveActorNames(IncidentDetails details, KnownAggregates known) {
+        return details instanceof StatementDetails statement
+                ? new StatementDetails(
+                        actorId(statement.speakerId(), known),
+                        statement.quote(),
+                        statement.channel(),
+                        statement.stance())
+                : details;
+    }
+
+    private static String actorId(String reference, KnownAggregates known) {
+        if (reference == null || known.exists("Actor", reference)) {
+            return reference;
+        }
+        Set<String> named = known.actorsNamed(reference);
+        return named.size() == 1 ? named.iterator().next() : reference;
+    }
+
+    private static void refuseIfBroken(List<InvalidField> broken) {
+        if (!broken.isEmpty()) {
+            throw new RuleViolation(broken);
+        }
+    }
+
+    /** The incident with the fields a correction sets replaced; sources are kept. */
+    static IncidentRecorded amend(IncidentRecorded incident, IncidentChanges changes) {
+        return new IncidentRecorded(
+                incident.incidentId(),
+                changes.crisisId() != null ? changes.crisisId() : incident.crisisId(),
+                changes.type() != null ? changes.type() : incident.type(),
+                changes.occurredAt() != null ? changes.occurredAt() : incident.occurredAt(),
+                changes.occurredPrecision() != null ? changes.occurredPrecision() : incident.occurredPrecision(),
+                changes.location() != null ? changes.location() : incident.location(),
+                changes.actors() != null ? changes.actors() : incident.actors(),
+                changes.summary() != null ? changes.summary() : incident.summary(),
+                changes.details() != null ? changes.details() : incident.details(),
+                incident.sources(),
+                changes.confidence() != null ? changes.confidence() : incident.confidence());
     }
 
     @EventSourcingHandler
     void on(IncidentRecorded event) {
         incidentId = event.incidentId();
         recorded = event;
+        current = event;
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAmended event) {
+        current = amend(current, event.changes());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(SourceAttached event) {
+        List<Source> sources = new ArrayList<>(current.sources());
+        sources.add(event.source());
+        current = new IncidentRecorded(
+                current.incidentId(),
+                current.crisisId(),
+                current.type(),
+                current.occurredAt(),
+                current.occurredPrecision(),
+                current.location(),
+                current.actors(),
+                current.summary(),
+                current.details(),
+                sources,
+                current.confidence());
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentDisputed event) {
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentVerified event) {
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentRetracted event) {
+        retracted = true;
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentLinked event) {
+        links.add(event);
+        version++;
     }
 }

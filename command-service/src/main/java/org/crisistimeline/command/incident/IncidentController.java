@@ -1,9 +1,18 @@
 package org.crisistimeline.command.incident;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.crisistimeline.command.system.IdempotentCreation;
-import org.crisistimeline.command.system.IdempotentCreation.Created;
+import org.crisistimeline.command.system.Receipt;
+import org.crisistimeline.events.incident.IncidentChanges;
+import org.crisistimeline.events.incident.LinkRelation;
+import org.crisistimeline.events.incident.Source;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,13 +23,63 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
     private final IdempotentCreation creation;
+    private final CommandGateway commands;
 
-    IncidentController(IdempotentCreation creation) {
+    IncidentController(IdempotentCreation creation, CommandGateway commands) {
         this.creation = creation;
+        this.commands = commands;
     }
 
     @PostMapping
-    ResponseEntity<Created> create(@Valid @RequestBody RecordIncident body) {
+    ResponseEntity<Receipt> record(@Valid @RequestBody RecordIncident body) {
         return creation.create("Incident", body.id(), body, "/api/v1/incidents/" + body.id());
+    }
+
+    record Amendment(
+            @NotNull @PositiveOrZero Long expectedVersion,
+            @NotNull @Valid IncidentChanges changes,
+            @NotBlank @Size(max = 2000) String reason) {}
+
+    @PostMapping("/{id}/amendments")
+    Receipt amend(@PathVariable String id, @Valid @RequestBody Amendment body) {
+        return send(id, new AmendIncident(id, body.expectedVersion(), body.changes(), body.reason()));
+    }
+
+    @PostMapping("/{id}/sources")
+    Receipt attachSource(@PathVariable String id, @Valid @RequestBody Source body) {
+        return send(id, new AttachSource(id, body));
+    }
+
+    record Reason(@NotBlank @Size(max = 2000) String reason) {}
+
+    @PostMapping("/{id}/dispute")
+    Receipt dispute(@PathVariable String id, @Valid @RequestBody Reason body) {
+        return send(id, new AssessIncident(id, AssessIncident.Verdict.DISPUTED, body.reason()));
+    }
+
+    @PostMapping("/{id}/verify")
+    Receipt verify(@PathVariable String id, @Valid @RequestBody Reason body) {
+        return send(id, new AssessIncident(id, AssessIncident.Verdict.VERIFIED, body.reason()));
+    }
+
+    record Retraction(
+            @NotNull @PositiveOrZero Long expectedVersion,
+            @NotBlank @Size(max = 2000) String reason) {}
+
+    @PostMapping("/{id}/retraction")
+    Receipt retract(@PathVariable String id, @Valid @RequestBody Retraction body) {
+        return send(id, new RetractIncident(id, body.expectedVersion(), body.reason()));
+    }
+
+    record Link(@NotBlank String targetId, @NotNull LinkRelation relation) {}
+
+    @PostMapping("/{id}/links")
+    Receipt link(@PathVariable String id, @Valid @RequestBody Link body) {
+        return send(id, new LinkIncident(id, body.targetId(), body.relation()));
+    }
+
+    private Receipt send(String id, Object command) {
+        long version = commands.sendAndWait(command);
+        return new Receipt(id, version);
     }
 }

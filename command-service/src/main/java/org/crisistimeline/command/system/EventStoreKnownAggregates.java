@@ -3,14 +3,15 @@ package org.crisistimeline.command.system;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the first event of each stream straight from the event store: it is written in the same transaction that
- * acknowledges the creation, so there is no lag as there would be with a projection.
+ * Reads the first event of each stream straight from the event store, and actors' names from {@code actor_alias}: both
+ * are written in the transaction that acknowledges the write, so there is no lag as there would be with a projection.
  */
 @Component
 class EventStoreKnownAggregates implements KnownAggregates {
@@ -35,6 +36,12 @@ class EventStoreKnownAggregates implements KnownAggregates {
         Set<String> missing = new HashSet<>(ids);
         found.forEach(missing::remove);
         return missing;
+    }
+
+    @Override
+    public Set<String> actorsNamed(String name) {
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT actor_id FROM actor_alias WHERE alias = ?", String.class, name.toLowerCase(Locale.ROOT)));
     }
 
     @Override

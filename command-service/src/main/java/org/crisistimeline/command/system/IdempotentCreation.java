@@ -33,7 +33,7 @@ public class IdempotentCreation {
      * @param readPath where the query service shows the result, e.g. {@code /api/v1/incidents/x}
      * @return 201 with the id and version 1, the same for the first request and for every retry of it
      */
-    public ResponseEntity<Created> create(String aggregateType, String id, Object command, String readPath) {
+    public ResponseEntity<Receipt> create(String aggregateType, String id, Object command, String readPath) {
         refuseIfUsedByAnotherType(aggregateType, id);
         try {
             commands.sendAndWait(command);
@@ -43,11 +43,8 @@ public class IdempotentCreation {
             refuseIfUsedByAnotherType(aggregateType, id);
             commands.sendAndWait(command);
         }
-        return ResponseEntity.created(URI.create(queryBaseUrl + readPath)).body(new Created(id, 1));
+        return ResponseEntity.created(URI.create(queryBaseUrl + readPath)).body(new Receipt(id, 1));
     }
-
-    /** What a creation answers: the aggregate's id and its version after the first event. */
-    public record Created(String id, long version) {}
 
     private void refuseIfUsedByAnotherType(String aggregateType, String id) {
         known.typeOf(id).filter(type -> !type.equals(aggregateType)).ifPresent(type -> {

@@ -13,6 +13,9 @@ public interface KnownAggregates {
     /** The type of the aggregate with this id, if there is one. */
     Optional<String> typeOf(String id);
 
+    /** The actors known by this name or alias, in any case. */
+    Set<String> actorsNamed(String name);
+
     default boolean exists(String aggregateType, String id) {
         return missing(aggregateType, Set.of(id)).isEmpty();
     }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.crisistimeline.events.incident.details.IncidentDetails;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ class Problems extends ResponseEntityExceptionHandler {
     static final URI INVALID_REQUEST = URI.create("urn:crisis-timeline:problem:invalid-request");
     static final URI ID_CONFLICT = URI.create("urn:crisis-timeline:problem:id-conflict");
     static final URI CONCURRENT_CHANGE = URI.create("urn:crisis-timeline:problem:concurrent-change");
+    static final URI STALE_VERSION = URI.create("urn:crisis-timeline:problem:stale-version");
+    static final URI NO_LONGER_ACCEPTING = URI.create("urn:crisis-timeline:problem:no-longer-accepting");
+    static final URI NOT_FOUND = URI.create("urn:crisis-timeline:problem:not-found");
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -77,6 +81,33 @@ class Problems extends ResponseEntityExceptionHandler {
         problem.setType(CONCURRENT_CHANGE);
         problem.setTitle("Concurrent change");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> staleVersion(StaleVersion stale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, stale.getMessage());
+        problem.setType(STALE_VERSION);
+        problem.setTitle("Stale version");
+        problem.setProperty("currentVersion", stale.currentVersion());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> noLongerAccepting(NoLongerAccepting refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+        problem.setType(NO_LONGER_ACCEPTING);
+        problem.setTitle("No longer accepting changes");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND,
+                "Nothing is recorded under the id '%s'".formatted(missing.getAggregateIdentifier()));
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     static ProblemDetail invalidRequest(List<InvalidField> fields) {

@@ -14,19 +14,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.crisistimeline.command.system.IdAlreadyUsed;
 import org.crisistimeline.command.system.InvalidField;
 import org.crisistimeline.command.system.KnownAggregates;
+import org.crisistimeline.command.system.NoLongerAccepting;
 import org.crisistimeline.command.system.RuleViolation;
+import org.crisistimeline.command.system.StaleVersion;
 import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.incident.ActorRole;
 import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentActor;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentChanges;
+import org.crisistimeline.events.incident.IncidentDisputed;
+import org.crisistimeline.events.incident.IncidentLinked;
+import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.IncidentType;
+import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.events.incident.LinkRelation;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Precision;
 import org.crisistimeline.events.incident.Source;
+import org.crisistimeline.events.incident.SourceAttached;
 import org.crisistimeline.events.incident.details.StrikeDetails;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +53,17 @@ class IncidentTest {
     @BeforeEach
     void knownWorld() {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new FixedAggregates(Map.of(
-                "iran-us-2020", "Crisis",
-                "united-states", "Actor",
-                "qassem-soleimani", "Actor",
-                "boris-johnson", "Actor")));
+        fixture.registerInjectableResource(new FixedAggregates(
+                Map.of(
+                        "iran-us-2020", "Crisis",
+                        "united-states", "Actor",
+                        "qassem-soleimani", "Actor",
+                        "boris-johnson", "Actor",
+                        "british-embassy-strike", "Incident"),
+                Map.of(
+                        "mr johnson", Set.of("boris-johnson"),
+                        "soleimani", Set.of("qassem-soleimani"),
+                        "the general", Set.of("qassem-soleimani", "some-other-general"))));
     }
 
     static RecordIncident droneStrike() {
@@ -147,8 +164,8 @@ class IncidentTest {
                 .when(strangers)
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(List.of(
-                                new InvalidField("actors[0].actorId", "no actor with this id"),
-                                new InvalidField("actors[2].actorId", "no actor with this id"))
+                                new InvalidField("actors[0].actorId", "no actor with this id or name"),
+                                new InvalidField("actors[2].actorId", "no actor with this id or name"))
                         .toString())
                 .expectNoEvents();
     }
@@ -167,7 +184,207 @@ class IncidentTest {
         fixture.givenNoPriorActivity()
                 .when(statement)
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage(broken("details.speakerId", "no actor with this id"));
+                .expectExceptionMessage(broken("details.speakerId", "no actor with this id or name"));
+    }
+
+    @Test
+    void anActorMayBeNamedByAnAliasAndIsStoredByItsId() {
+        RecordIncident byAlias =
+                droneStrikeWith(strike -> ((ObjectNode) strike.get("actors").get(1)).put("actorId", "Soleimani"));
+
+        fixture.givenNoPriorActivity().when(byAlias).expectEvents(droneStrike().toEvent());
+    }
+
+    @Test
+    void aNameOfSeveralActorsIsRefused() {
+        RecordIncident ambiguous =
+                droneStrikeWith(strike -> ((ObjectNode) strike.get("actors").get(1)).put("actorId", "the general"));
+
+        fixture.givenNoPriorActivity()
+                .when(ambiguous)
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(broken(
+                        "actors[1].actorId", "names several actors (qassem-soleimani, some-other-general); use an id"))
+                .expectNoEvents();
+    }
+
+    static IncidentChanges summaryChange(String summary) {
+        return new IncidentChanges(null, null, null, null, null, null, summary, null, null);
+    }
+
+    @Test
+    void aCorrectionIsStoredWithItsReason() {
+        fixture.given(droneStrike().toEvent())
+                .when(new AmendIncident("soleimani-killed", 1, summaryChange("A US drone strike kills two."), "typo"))
+                .expectEvents(
+                        new IncidentAmended("soleimani-killed", summaryChange("A US drone strike kills two."), "typo"))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aCorrectionAgainstAStaleVersionIsRefusedWithTheCurrentVersion() {
+        fixture.given(droneStrike().toEvent(), new IncidentVerified("soleimani-killed", "confirmed"))
+                .when(new AmendIncident("soleimani-killed", 1, summaryChange("Other."), "typo"))
+                .expectException(StaleVersion.class)
+                .expectException(hasCurrentVersion(2))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionMustSetAField() {
+        fixture.given(droneStrike().toEvent())
+                .when(new AmendIncident(
+                        "soleimani-killed",
+                        1,
+                        new IncidentChanges(null, null, null, null, null, null, null, null, null),
+                        "nothing"))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionThatChangesNothingIsRefused() {
+        fixture.given(droneStrike().toEvent())
+                .when(new AmendIncident(
+                        "soleimani-killed", 1, summaryChange(droneStrike().summary()), "same"))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(broken("changes", "changes nothing: every field already has this value"));
+    }
+
+    @Test
+    void aCorrectedIncidentMustStillKeepTheRules() {
+        IncidentChanges future =
+                new IncidentChanges(null, null, NOW.plusSeconds(3600), null, null, null, null, null, null);
+
+        fixture.given(droneStrike().toEvent())
+                .when(new AmendIncident("soleimani-killed", 1, future, "later"))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(broken("changes.occurredAt", "must not be in the future"));
+    }
+
+    @Test
+    void aRetractedIncidentAcceptsNoCorrection() {
+        fixture.given(droneStrike().toEvent(), new IncidentRetracted("soleimani-killed", "duplicate"))
+                .when(new AmendIncident("soleimani-killed", 2, summaryChange("Other."), "typo"))
+                .expectException(NoLongerAccepting.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRetractedIncidentAcceptsNoSourceDisputeOrLink() {
+        var retracted = List.of(droneStrike().toEvent(), new IncidentRetracted("soleimani-killed", "duplicate"));
+
+        fixture.given(retracted)
+                .when(new AttachSource("soleimani-killed", laterSource()))
+                .expectException(NoLongerAccepting.class);
+        fixture.given(retracted)
+                .when(new AssessIncident("soleimani-killed", AssessIncident.Verdict.DISPUTED, "doubt"))
+                .expectException(NoLongerAccepting.class);
+        fixture.given(retracted)
+                .when(new LinkIncident("soleimani-killed", "british-embassy-strike", LinkRelation.CAUSED_BY))
+                .expectException(NoLongerAccepting.class);
+        fixture.given(retracted)
+                .when(new RetractIncident("soleimani-killed", 2, "again"))
+                .expectException(NoLongerAccepting.class);
+    }
+
+    @Test
+    void aRetractionNeedsTheCurrentVersionAndAReasonIsKept() {
+        fixture.given(droneStrike().toEvent())
+                .when(new RetractIncident("soleimani-killed", 1, "did not happen"))
+                .expectEvents(new IncidentRetracted("soleimani-killed", "did not happen"));
+        fixture.given(droneStrike().toEvent())
+                .when(new RetractIncident("soleimani-killed", 0, "did not happen"))
+                .expectException(StaleVersion.class);
+    }
+
+    static Source laterSource() {
+        return new Source("Reuters", "https://example.org/reuters", Instant.parse("2020-01-03T01:30:00Z"), null);
+    }
+
+    @Test
+    void attachingASourceStoresIt() {
+        fixture.given(droneStrike().toEvent())
+                .when(new AttachSource("soleimani-killed", laterSource()))
+                .expectEvents(new SourceAttached("soleimani-killed", laterSource()))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void attachingTheSameSourceAgainChangesNothing() {
+        fixture.given(droneStrike().toEvent(), new SourceAttached("soleimani-killed", laterSource()))
+                .when(new AttachSource("soleimani-killed", laterSource()))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void anotherSourceUnderAnAttachedUrlIsRefused() {
+        Source sameUrl = new Source("Reuters", laterSource().url(), Instant.parse("2020-01-04T00:00:00Z"), null);
+
+        fixture.given(droneStrike().toEvent(), new SourceAttached("soleimani-killed", laterSource()))
+                .when(new AttachSource("soleimani-killed", sameUrl))
+                .expectException(IdAlreadyUsed.class);
+    }
+
+    @Test
+    void aSourceToAttachCannotBePublishedInTheFuture() {
+        Source future = new Source("Reuters", "https://example.org/future", NOW.plusSeconds(1), null);
+
+        fixture.given(droneStrike().toEvent())
+                .when(new AttachSource("soleimani-killed", future))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIncidentCanBeDisputedAndThenVerified() {
+        fixture.given(droneStrike().toEvent(), new IncidentDisputed("soleimani-killed", "one source"))
+                .when(new AssessIncident("soleimani-killed", AssessIncident.Verdict.VERIFIED, "three sources"))
+                .expectEvents(new IncidentVerified("soleimani-killed", "three sources"));
+    }
+
+    @Test
+    void anIncidentLinksToAnotherKnownIncidentOnce() {
+        var link = new IncidentLinked("soleimani-killed", "british-embassy-strike", LinkRelation.CAUSED_BY);
+
+        fixture.given(droneStrike().toEvent())
+                .when(new LinkIncident("soleimani-killed", "british-embassy-strike", LinkRelation.CAUSED_BY))
+                .expectEvents(link);
+        fixture.given(droneStrike().toEvent(), link)
+                .when(new LinkIncident("soleimani-killed", "british-embassy-strike", LinkRelation.CAUSED_BY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIncidentCannotLinkToAnUnknownIncidentOrToItself() {
+        fixture.given(droneStrike().toEvent())
+                .when(new LinkIncident("soleimani-killed", "no-such-incident", LinkRelation.RESPONDS_TO))
+                .expectException(RuleViolation.class);
+        fixture.given(droneStrike().toEvent())
+                .when(new LinkIncident("soleimani-killed", "soleimani-killed", LinkRelation.SAME_AS))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void anIncidentNobodyRecordedCannotBeCorrected() {
+        fixture.givenNoPriorActivity()
+                .when(new AmendIncident("nobody-recorded-this", 1, summaryChange("x"), "x"))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    private static org.hamcrest.Matcher<StaleVersion> hasCurrentVersion(long version) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(StaleVersion stale) {
+                return stale.currentVersion() == version;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a stale version with current version " + version);
+            }
+        };
     }
 
     private static String broken(String field, String message) {
@@ -185,8 +402,17 @@ class IncidentTest {
         }
     }
 
-    /** The aggregates that exist in the world of a test: id to type. */
-    record FixedAggregates(Map<String, String> types) implements KnownAggregates {
+    /** The aggregates that exist in the world of a test: id to type, and actors' names to their ids. */
+    record FixedAggregates(Map<String, String> types, Map<String, Set<String>> names) implements KnownAggregates {
+
+        FixedAggregates(Map<String, String> types) {
+            this(types, Map.of());
+        }
+
+        @Override
+        public Set<String> actorsNamed(String name) {
+            return names.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), Set.of());
+        }
 
         @Override
         public Set<String> missing(String aggregateType, Collection<String> ids) {

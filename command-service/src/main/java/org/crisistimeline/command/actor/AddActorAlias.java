@@ -1,0 +1,5 @@
+package org.crisistimeline.command.actor;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AddActorAlias(@TargetAggregateIdentifier String actorId, String alias) {}
