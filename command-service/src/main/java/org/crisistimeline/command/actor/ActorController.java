@@ -5,8 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.crisistimeline.command.system.IdempotentCreation;
+import org.crisistimeline.command.system.AggregateWrites;
 import org.crisistimeline.command.system.Receipt;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,17 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/actors")
 class ActorController {
 
-    private final IdempotentCreation creation;
-    private final CommandGateway commands;
+    private final AggregateWrites writes;
 
-    ActorController(IdempotentCreation creation, CommandGateway commands) {
-        this.creation = creation;
-        this.commands = commands;
+    ActorController(AggregateWrites writes) {
+        this.writes = writes;
     }
 
     @PostMapping
     ResponseEntity<Receipt> create(@Valid @RequestBody RegisterActor body) {
-        return creation.create("Actor", body.id(), body, "/api/v1/timelines/actors/" + body.id());
+        return writes.create("Actor", body.id(), body, "/api/v1/timelines/actors/" + body.id());
     }
 
     record Title(
@@ -39,15 +36,13 @@ class ActorController {
 
     @PostMapping("/{id}/titles")
     Receipt assignTitle(@PathVariable String id, @Valid @RequestBody Title body) {
-        long version = commands.sendAndWait(new AssignActorTitle(id, body.title(), body.from(), body.to()));
-        return new Receipt(id, version);
+        return writes.change("Actor", id, new AssignActorTitle(id, body.title(), body.from(), body.to()));
     }
 
     record Alias(@NotBlank @Size(max = 200) String alias) {}
 
     @PostMapping("/{id}/aliases")
     Receipt addAlias(@PathVariable String id, @Valid @RequestBody Alias body) {
-        long version = commands.sendAndWait(new AddActorAlias(id, body.alias()));
-        return new Receipt(id, version);
+        return writes.change("Actor", id, new AddActorAlias(id, body.alias()));
     }
 }

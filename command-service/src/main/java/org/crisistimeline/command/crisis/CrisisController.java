@@ -1,7 +1,7 @@
 package org.crisistimeline.command.crisis;
 
 import jakarta.validation.Valid;
-import org.crisistimeline.command.system.IdempotentCreation;
+import org.crisistimeline.command.system.AggregateWrites;
 import org.crisistimeline.command.system.Receipt;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,14 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/crises")
 class CrisisController {
 
-    private final IdempotentCreation creation;
+    private final AggregateWrites writes;
 
-    CrisisController(IdempotentCreation creation) {
-        this.creation = creation;
+    CrisisController(AggregateWrites writes) {
+        this.writes = writes;
     }
 
     @PostMapping
     ResponseEntity<Receipt> create(@Valid @RequestBody OpenCrisis body) {
-        return creation.create("Crisis", body.id(), body, "/api/v1/timelines/crises/" + body.id());
+        return writes.create("Crisis", body.id(), body, "/api/v1/timelines/crises/" + body.id());
     }
 }

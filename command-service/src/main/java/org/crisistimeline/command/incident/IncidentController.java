@@ -5,8 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.crisistimeline.command.system.IdempotentCreation;
+import org.crisistimeline.command.system.AggregateWrites;
 import org.crisistimeline.command.system.Receipt;
 import org.crisistimeline.events.incident.IncidentChanges;
 import org.crisistimeline.events.incident.LinkRelation;
@@ -22,17 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/incidents")
 class IncidentController {
 
-    private final IdempotentCreation creation;
-    private final CommandGateway commands;
+    private final AggregateWrites writes;
 
-    IncidentController(IdempotentCreation creation, CommandGateway commands) {
-        this.creation = creation;
-        this.commands = commands;
+    IncidentController(AggregateWrites writes) {
+        this.writes = writes;
     }
 
     @PostMapping
     ResponseEntity<Receipt> record(@Valid @RequestBody RecordIncident body) {
-        return creation.create("Incident", body.id(), body, "/api/v1/incidents/" + body.id());
+        return writes.create("Incident", body.id(), body, "/api/v1/incidents/" + body.id());
     }
 
     record Amendment(
@@ -79,7 +76,6 @@ class IncidentController {
     }
 
     private Receipt send(String id, Object command) {
-        long version = commands.sendAndWait(command);
-        return new Receipt(id, version);
+        return writes.change("Incident", id, command);
     }
 }

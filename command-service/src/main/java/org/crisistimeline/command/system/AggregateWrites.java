@@ -2,25 +2,28 @@ package org.crisistimeline.command.system;
 
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command that creates an aggregate under a client-chosen id. The aggregates' creation handlers run with
+ * Sends the commands of the write API to the aggregates.
+ *
+ * <p>Creation under a client-chosen id: The aggregates' creation handlers run with
  * {@code CREATE_IF_MISSING}: a first request creates, a retry with the same body is a no-op and a different body is
  * refused. This class adds what an aggregate cannot see on its own: that the id belongs to another kind of aggregate,
  * and a concurrent request that created the same id a moment earlier.
  */
 @Component
-public class IdempotentCreation {
+public class AggregateWrites {
 
     private final CommandGateway commands;
     private final KnownAggregates known;
     private final String queryBaseUrl;
 
-    IdempotentCreation(
+    AggregateWrites(
             CommandGateway commands,
             KnownAggregates known,
             @Value("${crisis-timeline.query-base-url}") String queryBaseUrl) {
@@ -44,6 +47,20 @@ public class IdempotentCreation {
             commands.sendAndWait(command);
         }
         return ResponseEntity.created(URI.create(queryBaseUrl + readPath)).body(new Receipt(id, 1));
+    }
+
+    /**
+     * Sends a command that changes an existing aggregate of the given type; an id under which nothing, or another kind
+     * of aggregate, is stored answers 404 before anything is loaded.
+     *
+     * @return the id and the aggregate's version after the change
+     */
+    public Receipt change(String aggregateType, String id, Object command) {
+        if (!known.typeOf(id).map(aggregateType::equals).orElse(false)) {
+            throw new AggregateNotFoundException(id, "No " + aggregateType.toLowerCase() + " with this id");
+        }
+        long version = commands.sendAndWait(command);
+        return new Receipt(id, version);
     }
 
     private void refuseIfUsedByAnotherType(String aggregateType, String id) {
