@@ -41,8 +41,9 @@ DATA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/iran-us-2020"
 CRISIS_FILE="$DATA_DIR/crisis.json"
 ACTORS_FILE="$DATA_DIR/actors.ndjson"
 INCIDENTS_FILE="$DATA_DIR/incidents.ndjson"
+CHANGES_FILE="$DATA_DIR/changes.ndjson"
 
-for f in "$CRISIS_FILE" "$ACTORS_FILE" "$INCIDENTS_FILE"; do
+for f in "$CRISIS_FILE" "$ACTORS_FILE" "$INCIDENTS_FILE" "$CHANGES_FILE"; do
     [[ -r "$f" ]] || { echo "ERROR: data file not found: $f" >&2; exit 1; }
 done
 command -v curl >/dev/null || { echo "ERROR: curl is required" >&2; exit 1; }
@@ -73,6 +74,7 @@ post() {
     local kind="$1" path="$2" body="$3"
     local id status attempt=1
     id="$(json_id "$body")"
+    [[ "$kind" == "change" ]] && id="$path"
     while true; do
         status="$(printf '%s' "$body" | curl -sS -o "$RESPONSE_FILE" -w '%{http_code}' \
             -X POST "$COMMAND_URL$path" \
@@ -93,6 +95,11 @@ post() {
                 attempt=$((attempt + 1))
                 sleep 1 ;;
             409)
+                # a change replayed by a second run: its expectedVersion is stale, or the incident is retracted
+                if [[ "$kind" == "change" ]] && grep -qE 'stale-version|no-longer-accepting' "$RESPONSE_FILE"; then
+                    echo "  applied already: $path"
+                    return 0
+                fi
                 echo "ERROR: $kind $id is already recorded with a different body (409):" >&2
                 cat "$RESPONSE_FILE" >&2; echo >&2
                 exit 1 ;;
@@ -132,6 +139,21 @@ echo "incidents:"
 post_lines incident /api/v1/incidents "$INCIDENTS_FILE"
 INCIDENT_COUNT=$COUNT
 LAST_INCIDENT="$LAST_ID"
+
+# Corrections, a later source, a verification, a retraction and links, recorded after the incidents so that the
+# as-of views show a difference. Each line is {"path": "...", "body": {...}} with "body" last.
+echo "changes:"
+# a second apart, so that asOf between the two shows the incidents before their changes
+sleep 1
+CHANGE_COUNT=0
+while IFS= read -r line || [[ -n "$line" ]]; do
+    line="${line%$'\r'}"
+    [[ -z "${line//[[:space:]]/}" ]] && continue
+    change_re='^\{"path":"([^"]+)","body":(.*)\}$'
+    [[ "$line" =~ $change_re ]] || { echo "ERROR: unreadable line in $CHANGES_FILE: $line" >&2; exit 1; }
+    post change "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+    CHANGE_COUNT=$((CHANGE_COUNT + 1))
+done < "$CHANGES_FILE"
 
 if [[ -z "$LAST_INCIDENT" || "$LAST_INCIDENT" == "?" ]]; then
     echo "ERROR: no incidents found in $INCIDENTS_FILE" >&2
@@ -177,7 +199,9 @@ while true; do
 done
 
 echo
-echo "Demo crisis loaded: $INCIDENT_COUNT incidents ($ACTOR_COUNT actors)"
+echo "Demo crisis loaded: $INCIDENT_COUNT incidents ($ACTOR_COUNT actors), $CHANGE_COUNT changes"
+echo "The changes were recorded a second after the incidents: the recordedAt of each version is in"
+echo "  $QUERY_URL/api/v1/incidents/soleimani-funeral-tehran/history"
 echo "Try:"
 echo "  $QUERY_URL/api/v1/incidents/soleimani-killed-baghdad-airport"
 echo "  $QUERY_URL/api/v1/incidents/iraqi-parliament-votes-to-expel-us-troops"

@@ -53,6 +53,9 @@ public class Incident {
 
     private long version;
     private boolean retracted;
+    /** the latest dispute or verification: the same again is a retry */
+    private Object lastVerdict;
+
     private final Set<IncidentLinked> links = new HashSet<>();
 
     protected Incident() {
@@ -121,10 +124,13 @@ public class Incident {
     @CommandHandler
     long handle(AssessIncident command) {
         acceptingChanges(command.incidentId());
-        apply(
-                command.verdict() == AssessIncident.Verdict.DISPUTED
-                        ? new IncidentDisputed(incidentId, command.reason())
-                        : new IncidentVerified(incidentId, command.reason()));
+        Object verdict = command.verdict() == AssessIncident.Verdict.DISPUTED
+                ? new IncidentDisputed(incidentId, command.reason())
+                : new IncidentVerified(incidentId, command.reason());
+        if (verdict.equals(lastVerdict)) {
+            return version; // the same verdict for the same reason: a retry
+        }
+        apply(verdict);
         return version;
     }
 
@@ -320,11 +326,13 @@ public class Incident {
 
     @EventSourcingHandler
     void on(IncidentDisputed event) {
+        lastVerdict = event;
         version++;
     }
 
     @EventSourcingHandler
     void on(IncidentVerified event) {
+        lastVerdict = event;
         version++;
     }
 

@@ -345,6 +345,14 @@ class IncidentTest {
     }
 
     @Test
+    void theSameVerdictForTheSameReasonAgainChangesNothing() {
+        fixture.given(droneStrike().toEvent(), new IncidentVerified("soleimani-killed", "three sources"))
+                .when(new AssessIncident("soleimani-killed", AssessIncident.Verdict.VERIFIED, "three sources"))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
     void anIncidentLinksToAnotherKnownIncidentOnce() {
         var link = new IncidentLinked("soleimani-killed", "british-embassy-strike", LinkRelation.CAUSED_BY);
 
