@@ -440,6 +440,18 @@ wait_healthy() { # NAME PORT
     done
 }
 
+# The local stack's own token signing key: the services check tokens with its public half, infra/local/token.sh signs
+# with the private one. Kept across restarts; stop.sh --clean removes it with the run directory.
+JWT_DIR="$RUN_DIR/jwt"
+ensure_signing_key() {
+    [[ -r "$JWT_DIR/private.pem" && -r "$JWT_DIR/public.pem" ]] && return
+    command -v openssl >/dev/null || die "openssl is required to make the local token signing key"
+    mkdir -p "$JWT_DIR" && chmod 700 "$JWT_DIR"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$JWT_DIR/private.pem" 2>/dev/null
+    openssl pkey -in "$JWT_DIR/private.pem" -pubout -out "$JWT_DIR/public.pem"
+    say "Made the local token signing key in $JWT_DIR"
+}
+
 start_service() { # NAME PORT JAR DATABASE
     local name=$1 port=$2 jar=$3 db=$4 t=$SECONDS
     say "Starting $name on port $port"
@@ -449,11 +461,13 @@ start_service() { # NAME PORT JAR DATABASE
         POSTGRES_USER="$DB_USER" \
         POSTGRES_PASSWORD="$DB_PASSWORD" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+        JWT_PUBLIC_KEY="$JWT_DIR/public.pem" \
         "$JAVA" "$MARKER" -Xmx512m -jar "$jar"
     wait_healthy "$name" "$port"
     say "$name healthy on http://localhost:$port in $(elapsed $t)"
 }
 
+ensure_signing_key
 if ((!INFRA_ONLY)); then
     start_service command-service "$COMMAND_PORT" "$COMMAND_JAR" "${DATABASES[0]}"
     start_service query-service "$QUERY_PORT" "$QUERY_JAR" "${DATABASES[1]}"
@@ -462,7 +476,8 @@ if ((!INFRA_ONLY)); then
         if [[ -f "$DEMO_LOADER" ]]; then
             say "Loading the demo crisis (infra/demo-data/load.sh; log: $RUN_DIR/demo-data.log)"
             t=$SECONDS
-            bash "$DEMO_LOADER" --command-url "http://localhost:$COMMAND_PORT" --query-url "http://localhost:$QUERY_PORT" \
+            TIMELINE_TOKEN="$("$SCRIPT_DIR/token.sh" editor demo-loader)" \
+                bash "$DEMO_LOADER" --command-url "http://localhost:$COMMAND_PORT" --query-url "http://localhost:$QUERY_PORT" \
                 2>&1 | tee "$RUN_DIR/demo-data.log" ||
                 die "loading the demo data failed (log: $RUN_DIR/demo-data.log)"
             say "Demo data loaded in $(elapsed $t)"
@@ -491,6 +506,9 @@ if ((!INFRA_ONLY)); then
     http://localhost:$QUERY_PORT/api/v1/timelines/crises/iran-us-2020
     http://localhost:$QUERY_PORT/api/v1/timelines/actors/donald-trump
     http://localhost:$QUERY_PORT/api/v1/incidents/soleimani-killed-baghdad-airport
+
+  Writes need a token:  TOKEN=\$(infra/local/token.sh recorder alice)   (roles: recorder, editor, admin)
+                        curl -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' ...
 EOF
 else
     cat <<EOF
@@ -500,6 +518,7 @@ else
     POSTGRES_URL=jdbc:postgresql://localhost:$PG_PORT/timeline_events (command-service)
                  jdbc:postgresql://localhost:$PG_PORT/timeline_query  (query-service)
     POSTGRES_USER=$DB_USER POSTGRES_PASSWORD=$DB_PASSWORD
+    JWT_PUBLIC_KEY=$JWT_DIR/public.pem   (tokens: infra/local/token.sh ROLE)
 EOF
 fi
 cat <<EOF

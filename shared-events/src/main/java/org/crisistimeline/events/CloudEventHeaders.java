@@ -27,6 +27,13 @@ public final class CloudEventHeaders {
      * ({@link #SUBJECT}, this): an event at or below the last sequence applied for its aggregate is a redelivery.
      */
     public static final String SEQUENCE = "ce_sequence";
+    /** extension: who stored the event (the token's subject) */
+    public static final String PRINCIPAL = "ce_principal";
+    /** extension: the id of the HTTP request that stored the event, as returned in its X-Request-Id */
+    public static final String REQUEST_ID = "ce_requestid";
+    /** extension: why, for a correction, verdict or retraction */
+    public static final String REASON = "ce_reason";
+
     /** the binding maps datacontenttype to the plain Kafka {@code content-type} header */
     public static final String CONTENT_TYPE = "content-type";
 

@@ -36,13 +36,13 @@ class ActorController {
 
     @PostMapping("/{id}/titles")
     Receipt assignTitle(@PathVariable String id, @Valid @RequestBody Title body) {
-        return writes.change("Actor", id, new AssignActorTitle(id, body.title(), body.from(), body.to()));
+        return writes.change("Actor", id, new AssignActorTitle(id, body.title(), body.from(), body.to()), null);
     }
 
     record Alias(@NotBlank @Size(max = 200) String alias) {}
 
     @PostMapping("/{id}/aliases")
     Receipt addAlias(@PathVariable String id, @Valid @RequestBody Alias body) {
-        return writes.change("Actor", id, new AddActorAlias(id, body.alias()));
+        return writes.change("Actor", id, new AddActorAlias(id, body.alias()), null);
     }
 }

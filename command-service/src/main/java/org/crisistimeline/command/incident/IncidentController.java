@@ -39,24 +39,30 @@ class IncidentController {
 
     @PostMapping("/{id}/amendments")
     Receipt amend(@PathVariable String id, @Valid @RequestBody Amendment body) {
-        return send(id, new AmendIncident(id, body.expectedVersion(), body.changes(), body.reason()));
+        return writes.change(
+                "Incident",
+                id,
+                new AmendIncident(id, body.expectedVersion(), body.changes(), body.reason()),
+                body.reason());
     }
 
     @PostMapping("/{id}/sources")
     Receipt attachSource(@PathVariable String id, @Valid @RequestBody Source body) {
-        return send(id, new AttachSource(id, body));
+        return writes.change("Incident", id, new AttachSource(id, body), null);
     }
 
     record Reason(@NotBlank @Size(max = 2000) String reason) {}
 
     @PostMapping("/{id}/dispute")
     Receipt dispute(@PathVariable String id, @Valid @RequestBody Reason body) {
-        return send(id, new AssessIncident(id, AssessIncident.Verdict.DISPUTED, body.reason()));
+        return writes.change(
+                "Incident", id, new AssessIncident(id, AssessIncident.Verdict.DISPUTED, body.reason()), body.reason());
     }
 
     @PostMapping("/{id}/verify")
     Receipt verify(@PathVariable String id, @Valid @RequestBody Reason body) {
-        return send(id, new AssessIncident(id, AssessIncident.Verdict.VERIFIED, body.reason()));
+        return writes.change(
+                "Incident", id, new AssessIncident(id, AssessIncident.Verdict.VERIFIED, body.reason()), body.reason());
     }
 
     record Retraction(
@@ -65,17 +71,14 @@ class IncidentController {
 
     @PostMapping("/{id}/retraction")
     Receipt retract(@PathVariable String id, @Valid @RequestBody Retraction body) {
-        return send(id, new RetractIncident(id, body.expectedVersion(), body.reason()));
+        return writes.change(
+                "Incident", id, new RetractIncident(id, body.expectedVersion(), body.reason()), body.reason());
     }
 
     record Link(@NotBlank String targetId, @NotNull LinkRelation relation) {}
 
     @PostMapping("/{id}/links")
     Receipt link(@PathVariable String id, @Valid @RequestBody Link body) {
-        return send(id, new LinkIncident(id, body.targetId(), body.relation()));
-    }
-
-    private Receipt send(String id, Object command) {
-        return writes.change("Incident", id, command);
+        return writes.change("Incident", id, new LinkIncident(id, body.targetId(), body.relation()), null);
     }
 }

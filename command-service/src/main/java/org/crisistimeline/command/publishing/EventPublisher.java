@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.crisistimeline.command.system.AuditTrail;
 import org.crisistimeline.events.CloudEventHeaders;
 import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.EventType;
@@ -80,7 +81,17 @@ class EventPublisher {
                 CloudEventHeaders.SEQUENCE,
                 Long.toString(event.getSequenceNumber()).getBytes(UTF_8));
         headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_VALUE.getBytes(UTF_8));
+        // the client address stays in the event store: subscribers learn who and why, not from where
+        addIfPresent(headers, CloudEventHeaders.PRINCIPAL, event.getMetaData().get(AuditTrail.PRINCIPAL));
+        addIfPresent(headers, CloudEventHeaders.REQUEST_ID, event.getMetaData().get(AuditTrail.REQUEST_ID));
+        addIfPresent(headers, CloudEventHeaders.REASON, event.getMetaData().get(AuditTrail.REASON));
         return headers;
+    }
+
+    private static void addIfPresent(RecordHeaders headers, String name, Object value) {
+        if (value != null) {
+            headers.add(name, value.toString().getBytes(UTF_8));
+        }
     }
 
     /**

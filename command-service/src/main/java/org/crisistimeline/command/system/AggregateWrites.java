@@ -1,6 +1,8 @@
 package org.crisistimeline.command.system;
 
 import java.net.URI;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -39,12 +41,12 @@ public class AggregateWrites {
     public ResponseEntity<Receipt> create(String aggregateType, String id, Object command, String readPath) {
         refuseIfUsedByAnotherType(aggregateType, id);
         try {
-            commands.sendAndWait(command);
+            commands.sendAndWait(withAuditTrail(command, null));
         } catch (AggregateStreamCreationException lostRace) {
             // another request stored the first event of this id between our load and our append; now that the
             // stream exists, sending again compares the bodies like any retry
             refuseIfUsedByAnotherType(aggregateType, id);
-            commands.sendAndWait(command);
+            commands.sendAndWait(withAuditTrail(command, null));
         }
         return ResponseEntity.created(URI.create(queryBaseUrl + readPath)).body(new Receipt(id, 1));
     }
@@ -55,12 +57,16 @@ public class AggregateWrites {
      *
      * @return the id and the aggregate's version after the change
      */
-    public Receipt change(String aggregateType, String id, Object command) {
+    public Receipt change(String aggregateType, String id, Object command, String reason) {
         if (!known.typeOf(id).map(aggregateType::equals).orElse(false)) {
             throw new AggregateNotFoundException(id, "No " + aggregateType.toLowerCase() + " with this id");
         }
-        long version = commands.sendAndWait(command);
+        long version = commands.sendAndWait(withAuditTrail(command, reason));
         return new Receipt(id, version);
+    }
+
+    private static CommandMessage<?> withAuditTrail(Object command, String reason) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(AuditTrail.ofCurrentRequest(reason));
     }
 
     private void refuseIfUsedByAnotherType(String aggregateType, String id) {

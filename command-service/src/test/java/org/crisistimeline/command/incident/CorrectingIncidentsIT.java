@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.crisistimeline.testsupport.RealInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class CorrectingIncidentsIT {
+
+    private static final String EDITOR = TestTokens.token("test-editor", "editor");
 
     @Autowired
     TestRestTemplate http;
@@ -176,6 +179,7 @@ class CorrectingIncidentsIT {
     private ResponseEntity<JsonNode> post(String path, String body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(EDITOR);
         return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,8 @@ import org.springframework.test.context.ContextConfiguration;
 class RecordingIncidentsIT {
 
     private static final ObjectMapper json = new ObjectMapper();
+
+    private static final String EDITOR = TestTokens.token("test-editor", "editor");
 
     @Autowired
     TestRestTemplate http;
@@ -287,6 +290,7 @@ class RecordingIncidentsIT {
     private ResponseEntity<JsonNode> post(String path, String body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(EDITOR);
         return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crisistimeline.testsupport.TestInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class DemoCrisisIT {
         Map<String, String> shared = Map.of(
                 "POSTGRES_USER", infrastructure.username(),
                 "POSTGRES_PASSWORD", infrastructure.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                "JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
         commandService = ServiceProcess.start(
                 "command-service",
                 Path.of(System.getProperty("commandServiceJar")),
@@ -122,15 +124,16 @@ class DemoCrisisIT {
     }
 
     private static String loadDemoCrisis() throws Exception {
-        Process loader = new ProcessBuilder(
+        var builder = new ProcessBuilder(
                         "bash",
                         DEMO_LOADER.toString(),
                         "--command-url",
                         commandService.baseUrl(),
                         "--query-url",
                         queryService.baseUrl())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("TIMELINE_TOKEN", TestTokens.token("demo-loader", "editor"));
+        Process loader = builder.start();
         String output = new String(loader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(loader.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(loader.exitValue())

@@ -7,7 +7,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the real PostgreSQL and Kafka of {@link TestInfrastructure}: a database named after
- * {@code spring.application.name} (e.g. {@code command_service_test}) and the shared broker. Use with
+ * {@code spring.application.name} (e.g. {@code command_service_test}), the shared broker, and the public key of
+ * {@link TestTokens}. Use with
  * {@code @ContextConfiguration(initializers = RealInfrastructure.class)}.
  */
 public final class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -26,6 +27,8 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
                                 "spring.datasource.url", infrastructure.jdbcUrl(database),
                                 "spring.datasource.username", infrastructure.username(),
                                 "spring.datasource.password", infrastructure.password(),
-                                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers())));
+                                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                                "crisis-timeline.security.public-key",
+                                        TestTokens.publicKeyFile().toString())));
     }
 }
