@@ -42,6 +42,9 @@ public class Crisis {
         if (command.startedOn().isAfter(LocalDate.now(clock))) {
             throw new RuleViolation(List.of(new InvalidField("startedOn", "must not be in the future")));
         }
+        if (command.startedOn().getYear() < 1900) {
+            throw new RuleViolation(List.of(new InvalidField("startedOn", "must not be before 1900-01-01")));
+        }
         apply(requested);
     }
 

@@ -43,6 +43,8 @@ import org.crisistimeline.events.incident.details.StatementDetails;
 @Aggregate
 public class Incident {
 
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     @AggregateIdentifier
     private String incidentId;
 
@@ -74,9 +76,7 @@ public class Incident {
         }
         List<InvalidField> broken = new ArrayList<>(brokenRules(requested, "", known, clock));
         for (int i = 0; i < requested.sources().size(); i++) {
-            if (requested.sources().get(i).publishedAt().isAfter(clock.instant())) {
-                broken.add(new InvalidField("sources[%d].publishedAt".formatted(i), "must not be in the future"));
-            }
+            checkTime(requested.sources().get(i).publishedAt(), "sources[%d].publishedAt".formatted(i), clock, broken);
         }
         refuseIfBroken(broken);
         apply(requested);
@@ -105,9 +105,9 @@ public class Incident {
     long handle(AttachSource command, Clock clock) {
         acceptingChanges(command.incidentId());
         Source source = command.source();
-        if (source.publishedAt().isAfter(clock.instant())) {
-            throw new RuleViolation(List.of(new InvalidField("publishedAt", "must not be in the future")));
-        }
+        List<InvalidField> broken = new ArrayList<>();
+        checkTime(source.publishedAt(), "publishedAt", clock, broken);
+        refuseIfBroken(broken);
         for (Source attached : current.sources()) {
             if (attached.url().equals(source.url())) {
                 if (attached.equals(source)) {
@@ -180,10 +180,7 @@ public class Incident {
     private static List<InvalidField> brokenRules(
             IncidentRecorded incident, String prefix, KnownAggregates known, Clock clock) {
         List<InvalidField> broken = new ArrayList<>();
-        Instant now = clock.instant();
-        if (incident.occurredAt().isAfter(now)) {
-            broken.add(new InvalidField(prefix + "occurredAt", "must not be in the future"));
-        }
+        checkTime(incident.occurredAt(), prefix + "occurredAt", clock, broken);
         if (!known.exists("Crisis", incident.crisisId())) {
             broken.add(new InvalidField(prefix + "crisisId", "no crisis with this id"));
         }
@@ -267,6 +264,15 @@ public class Incident {
         }
         Set<String> named = known.actorsNamed(reference);
         return named.size() == 1 ? named.iterator().next() : reference;
+    }
+
+    /** Times of the world: not in the future, and not before 1900, which only a typo (year 0020, year 0) gives. */
+    private static void checkTime(Instant time, String field, Clock clock, List<InvalidField> broken) {
+        if (time.isAfter(clock.instant())) {
+            broken.add(new InvalidField(field, "must not be in the future"));
+        } else if (time.isBefore(EARLIEST)) {
+            broken.add(new InvalidField(field, "must not be before 1900-01-01"));
+        }
     }
 
     private static void refuseIfBroken(List<InvalidField> broken) {

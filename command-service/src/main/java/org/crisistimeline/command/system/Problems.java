@@ -42,6 +42,7 @@ class Problems extends ResponseEntityExceptionHandler {
     static final URI STALE_VERSION = URI.create("urn:crisis-timeline:problem:stale-version");
     static final URI NO_LONGER_ACCEPTING = URI.create("urn:crisis-timeline:problem:no-longer-accepting");
     static final URI NOT_FOUND = URI.create("urn:crisis-timeline:problem:not-found");
+    static final URI PAYLOAD_TOO_LARGE = URI.create("urn:crisis-timeline:problem:payload-too-large");
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -58,6 +59,11 @@ class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimits.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(payloadTooLarge(tooLarge.maxBytes));
+            }
+        }
         return ResponseEntity.badRequest().body(invalidRequest(List.of(unreadable(exception.getCause()))));
     }
 
@@ -108,6 +114,15 @@ class Problems extends ResponseEntityExceptionHandler {
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    static ProblemDetail payloadTooLarge(long maxBytes) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "The body is larger than %d bytes; nothing was stored".formatted(maxBytes));
+        problem.setType(PAYLOAD_TOO_LARGE);
+        problem.setTitle("Payload too large");
+        return problem;
     }
 
     static ProblemDetail invalidRequest(List<InvalidField> fields) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
+import org.crisistimeline.command.TestBodies;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,18 +37,11 @@ class CorrectingIncidentsIT {
 
     @BeforeEach
     void aRecordedDroneStrike() {
-        post("/api/v1/crises", """
-                {"id": "iran-us-2020", "name": "Iran–US crisis", "summary": "After the killing of Qassem Soleimani",
-                 "countries": ["IR", "IQ", "US", "GB"], "startedOn": "2020-01-03"}""");
-        post("/api/v1/actors", """
-                {"id": "united-states", "name": "United States", "kind": "STATE", "country": "US", "aliases": ["US"]}""");
-        post("/api/v1/actors", """
-                {"id": "qassem-soleimani", "name": "Qassem Soleimani", "kind": "PERSON", "country": "IR",
-                 "aliases": ["Maj Gen Soleimani"]}""");
+        post("/api/v1/crises", TestBodies.CRISIS);
+        post("/api/v1/actors", TestBodies.UNITED_STATES);
+        post("/api/v1/actors", TestBodies.SOLEIMANI);
         id = "incident-" + UUID.randomUUID();
-        assertThat(post(
-                                "/api/v1/incidents",
-                                RecordingIncidentsIT.droneStrike(id).toString())
+        assertThat(post("/api/v1/incidents", TestBodies.droneStrike(id).toString())
                         .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
     }
@@ -123,7 +117,7 @@ class CorrectingIncidentsIT {
                 .isEqualTo(2);
 
         String other = "incident-" + UUID.randomUUID();
-        post("/api/v1/incidents", RecordingIncidentsIT.droneStrike(other).toString());
+        post("/api/v1/incidents", TestBodies.droneStrike(other).toString());
         String link = "{\"targetId\": \"%s\", \"relation\": \"RETALIATION_FOR\"}".formatted(other);
         post("/api/v1/incidents/" + id + "/links", link);
 
@@ -155,7 +149,7 @@ class CorrectingIncidentsIT {
     void anIncidentMayNameAnActorByAnAliasAddedLater() {
         post("/api/v1/actors/qassem-soleimani/aliases", "{\"alias\": \"Haj Qassem\"}");
         String byAlias = "incident-" + UUID.randomUUID();
-        var body = RecordingIncidentsIT.droneStrike(byAlias);
+        var body = TestBodies.droneStrike(byAlias);
         ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("actors").get(1)).put("actorId", "haj qassem");
 
         assertThat(post("/api/v1/incidents", body.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.crisistimeline.command.TestBodies;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
@@ -61,32 +62,9 @@ class RecordingIncidentsIT {
 
     @BeforeEach
     void crisisAndActorsExist() {
-        post("/api/v1/crises", """
-                {"id": "iran-us-2020", "name": "Iran–US crisis", "summary": "After the killing of Qassem Soleimani",
-                 "countries": ["IR", "IQ", "US", "GB"], "startedOn": "2020-01-03"}""");
-        post("/api/v1/actors", """
-                {"id": "united-states", "name": "United States", "kind": "STATE", "country": "US", "aliases": ["US"]}""");
-        post("/api/v1/actors", """
-                {"id": "qassem-soleimani", "name": "Qassem Soleimani", "kind": "PERSON", "country": "IR",
-                 "aliases": ["Maj Gen Soleimani"]}""");
-    }
-
-    static ObjectNode droneStrike(String id) {
-        try {
-            return (ObjectNode) json.readTree("""
-                    {"id": "%s", "crisisId": "iran-us-2020", "type": "STRIKE",
-                     "occurredAt": "2020-01-02T22:00:00Z", "occurredPrecision": "HOUR",
-                     "location": {"country": "IQ", "place": "Baghdad International Airport", "lat": 33.2625, "lon": 44.2346},
-                     "actors": [{"actorId": "united-states", "role": "INITIATOR"},
-                                {"actorId": "qassem-soleimani", "role": "VICTIM"}],
-                     "summary": "A US drone strike kills Qassem Soleimani as he leaves Baghdad airport.",
-                     "details": {"method": "DRONE", "target": "convoy leaving the airport", "casualties": {"killed": 10}},
-                     "sources": [{"publisher": "Sky News", "url": "https://news.sky.com/story/uk-pulls-staff",
-                                  "publishedAt": "2020-01-07T06:00:00Z", "excerpt": "killing of a top Iranian general"}],
-                     "confidence": "HIGH"}""".formatted(id));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        post("/api/v1/crises", TestBodies.CRISIS);
+        post("/api/v1/actors", TestBodies.UNITED_STATES);
+        post("/api/v1/actors", TestBodies.SOLEIMANI);
     }
 
     @Test
@@ -94,7 +72,7 @@ class RecordingIncidentsIT {
         String id = uniqueId();
 
         ResponseEntity<JsonNode> response =
-                post("/api/v1/incidents", droneStrike(id).toString());
+                post("/api/v1/incidents", TestBodies.droneStrike(id).toString());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().get("id").asText()).isEqualTo(id);
@@ -123,10 +101,10 @@ class RecordingIncidentsIT {
     void aRetryWithTheSameBodyIsAnsweredLikeTheFirstRequestAndStoresNothingMore() {
         String id = uniqueId();
         ResponseEntity<JsonNode> first =
-                post("/api/v1/incidents", droneStrike(id).toString());
+                post("/api/v1/incidents", TestBodies.droneStrike(id).toString());
 
         ResponseEntity<JsonNode> retry =
-                post("/api/v1/incidents", droneStrike(id).toString());
+                post("/api/v1/incidents", TestBodies.droneStrike(id).toString());
 
         assertThat(retry.getStatusCode()).isEqualTo(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
@@ -138,8 +116,8 @@ class RecordingIncidentsIT {
         String id = uniqueId();
         List<Callable<HttpStatus>> retries = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            retries.add(() ->
-                    HttpStatus.valueOf(post("/api/v1/incidents", droneStrike(id).toString())
+            retries.add(() -> HttpStatus.valueOf(
+                    post("/api/v1/incidents", TestBodies.droneStrike(id).toString())
                             .getStatusCode()
                             .value()));
         }
@@ -161,8 +139,8 @@ class RecordingIncidentsIT {
     @Test
     void reusingAnIdForADifferentIncidentIsAConflictAndStoresNothing() {
         String id = uniqueId();
-        post("/api/v1/incidents", droneStrike(id).toString());
-        ObjectNode different = droneStrike(id).put("summary", "Something else entirely.");
+        post("/api/v1/incidents", TestBodies.droneStrike(id).toString());
+        ObjectNode different = TestBodies.droneStrike(id).put("summary", "Something else entirely.");
 
         ResponseEntity<JsonNode> response = post("/api/v1/incidents", different.toString());
 
@@ -174,8 +152,8 @@ class RecordingIncidentsIT {
 
     @Test
     void anIdOfAnActorCannotBeReusedForAnIncident() {
-        ResponseEntity<JsonNode> response =
-                post("/api/v1/incidents", droneStrike("united-states").toString());
+        ResponseEntity<JsonNode> response = post(
+                "/api/v1/incidents", TestBodies.droneStrike("united-states").toString());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody().get("detail").asText()).contains("already used by an actor");
@@ -250,7 +228,7 @@ class RecordingIncidentsIT {
     void badInputIsRefusedWithProblemDetailsNamingTheFieldAndStoresNothing(
             String name, java.util.function.Consumer<ObjectNode> spoil, String field) {
         String id = uniqueId();
-        ObjectNode body = droneStrike(id);
+        ObjectNode body = TestBodies.droneStrike(id);
         spoil.accept(body);
 
         ResponseEntity<JsonNode> response = post("/api/v1/incidents", body.toString());
@@ -267,7 +245,7 @@ class RecordingIncidentsIT {
     @Test
     void everyBrokenRuleOfOneRequestIsListed() {
         String id = uniqueId();
-        ObjectNode body = droneStrike(id);
+        ObjectNode body = TestBodies.droneStrike(id);
         body.remove("summary");
         ((ObjectNode) body.get("location")).put("lat", 100.0).put("country", "XX");
         ((ObjectNode) body.get("details").get("casualties")).put("injured", -3);
