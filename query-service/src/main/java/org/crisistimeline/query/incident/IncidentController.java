@@ -1,5 +1,10 @@
 package org.crisistimeline.query.incident;
 
+import static org.crisistimeline.query.system.QueryParameters.refuseUnknown;
+import static org.crisistimeline.query.system.QueryParameters.time;
+
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.crisistimeline.query.system.InvalidParameter;
 import org.crisistimeline.query.system.InvalidParameters;
@@ -21,17 +26,48 @@ class IncidentController {
         this.incidents = incidents;
     }
 
+    /** The current version, or the one valid at {@code asOf}; with {@code knownAt}, only the sources published by then. */
     @GetMapping("/{incidentId}")
     IncidentView incident(@PathVariable String incidentId, @RequestParam MultiValueMap<String, String> parameters) {
-        if (!parameters.isEmpty()) {
-            throw new InvalidParameters(parameters.keySet().stream()
-                    .sorted()
-                    .map(name -> InvalidParameter.unknown(name, List.of()))
-                    .toList());
-        }
+        var errors = new ArrayList<InvalidParameter>();
+        refuseUnknown(parameters, List.of("asOf", "knownAt"), errors);
+        Instant asOf = time("asOf", parameters, errors);
+        Instant knownAt = time("knownAt", parameters, errors);
+        refuseIfAny(errors);
         return incidents
-                .find(incidentId)
+                .find(incidentId, asOf, knownAt)
                 .orElseThrow(() -> new NotFound(
-                        "No incident " + incidentId + " is known here: it was not recorded, or has not arrived yet"));
+                        asOf == null && knownAt == null
+                                ? notKnown(incidentId)
+                                : "No incident " + incidentId + " is known here"
+                                        + (asOf == null ? "" : " as of " + asOf)
+                                        + (knownAt == null ? "" : " with a source published by " + knownAt)));
+    }
+
+    @GetMapping("/{incidentId}/history")
+    IncidentHistory history(@PathVariable String incidentId, @RequestParam MultiValueMap<String, String> parameters) {
+        var errors = new ArrayList<InvalidParameter>();
+        refuseUnknown(parameters, List.of(), errors);
+        refuseIfAny(errors);
+        return incidents.history(incidentId).orElseThrow(() -> new NotFound(notKnown(incidentId)));
+    }
+
+    @GetMapping("/{incidentId}/links")
+    IncidentLinks links(@PathVariable String incidentId, @RequestParam MultiValueMap<String, String> parameters) {
+        var errors = new ArrayList<InvalidParameter>();
+        refuseUnknown(parameters, List.of("asOf"), errors);
+        Instant asOf = time("asOf", parameters, errors);
+        refuseIfAny(errors);
+        return incidents.links(incidentId, asOf).orElseThrow(() -> new NotFound(notKnown(incidentId)));
+    }
+
+    private static String notKnown(String incidentId) {
+        return "No incident " + incidentId + " is known here: it was not recorded, or has not arrived yet";
+    }
+
+    private static void refuseIfAny(List<InvalidParameter> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidParameters(errors);
+        }
     }
 }

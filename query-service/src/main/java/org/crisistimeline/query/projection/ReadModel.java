@@ -1,11 +1,22 @@
 package org.crisistimeline.query.projection;
 
+import org.crisistimeline.events.actor.ActorAliasAdded;
 import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.actor.ActorTitleAssigned;
 import org.crisistimeline.events.crisis.CrisisOpened;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentDisputed;
+import org.crisistimeline.events.incident.IncidentLinked;
 import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.events.incident.SourceAttached;
 import org.crisistimeline.query.actor.ActorProjection;
 import org.crisistimeline.query.crisis.CrisisProjection;
 import org.crisistimeline.query.incident.IncidentProjection;
+import org.crisistimeline.query.incident.IncidentVersion;
+import org.crisistimeline.query.incident.VersionKind;
+import org.crisistimeline.query.stream.EventLog;
 import org.crisistimeline.query.timeline.TimelineProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies each event to every table of the read model, once in effect: the aggregate's position is checked and moved
  * in the same transaction as the changes, so an event delivered again (after a crash before the offset commit, or a
- * rebalance) is recognised by its sequence number and changes nothing.
+ * rebalance) is recognised by its sequence number and changes nothing. The event log entry, which the live streams
+ * read, is written last in the same transaction.
  */
 @Component
 public class ReadModel {
@@ -27,18 +39,21 @@ public class ReadModel {
     private final ActorProjection actors;
     private final IncidentProjection incidents;
     private final TimelineProjection timelines;
+    private final EventLog eventLog;
 
     ReadModel(
             AggregatePositions positions,
             CrisisProjection crises,
             ActorProjection actors,
             IncidentProjection incidents,
-            TimelineProjection timelines) {
+            TimelineProjection timelines,
+            EventLog eventLog) {
         this.positions = positions;
         this.crises = crises;
         this.actors = actors;
         this.incidents = incidents;
         this.timelines = timelines;
+        this.eventLog = eventLog;
     }
 
     /** @return true when the event was applied, false when it had been before */
@@ -48,6 +63,8 @@ public class ReadModel {
             log.debug("Skipping redelivered {} #{} of {}", event.type(), event.sequence(), event.aggregateId());
             return false;
         }
+        // an incident's version is the number of its events applied: what the command side's expectedVersion counts
+        int version = Math.toIntExact(event.sequence() + 1);
         switch (event.type()) {
             case CRISIS_OPENED -> crises.opened(event.payload(CrisisOpened.class));
             case ACTOR_REGISTERED -> {
@@ -55,16 +72,46 @@ public class ReadModel {
                 actors.registered(actor);
                 timelines.actorRegistered(actor);
             }
-            case INCIDENT_RECORDED -> {
-                IncidentRecorded incident = event.payload(IncidentRecorded.class);
-                incidents.recorded(incident, event.recordedAt());
-                timelines.incidentRecorded(incident);
+            case ACTOR_TITLE_ASSIGNED -> actors.titleAssigned(event.payload(ActorTitleAssigned.class));
+            case ACTOR_ALIAS_ADDED -> actors.aliasAdded(event.payload(ActorAliasAdded.class));
+            case INCIDENT_RECORDED ->
+                timelines.incidentVersioned(
+                        incidents.recorded(event.payload(IncidentRecorded.class), version, event.recordedAt()));
+            case INCIDENT_AMENDED ->
+                timelines.incidentVersioned(
+                        incidents.amended(event.payload(IncidentAmended.class), version, event.recordedAt()));
+            case SOURCE_ATTACHED ->
+                timelines.incidentVersioned(
+                        incidents.sourceAttached(event.payload(SourceAttached.class), version, event.recordedAt()));
+            case INCIDENT_DISPUTED -> {
+                IncidentDisputed disputed = event.payload(IncidentDisputed.class);
+                timelines.incidentVersioned(
+                        statusChanged(disputed.incidentId(), VersionKind.DISPUTED, disputed.reason(), version, event));
             }
+            case INCIDENT_VERIFIED -> {
+                IncidentVerified verified = event.payload(IncidentVerified.class);
+                timelines.incidentVersioned(
+                        statusChanged(verified.incidentId(), VersionKind.VERIFIED, verified.reason(), version, event));
+            }
+            case INCIDENT_RETRACTED -> {
+                IncidentRetracted retracted = event.payload(IncidentRetracted.class);
+                timelines.incidentVersioned(statusChanged(
+                        retracted.incidentId(), VersionKind.RETRACTED, retracted.reason(), version, event));
+            }
+            case INCIDENT_LINKED ->
+                timelines.incidentVersioned(
+                        incidents.linked(event.payload(IncidentLinked.class), version, event.recordedAt()));
             default -> {
                 // a type added to shared-events before this service projects it; its position still moves on
                 log.warn("No projection for {}; {} #{} not shown", event.type(), event.aggregateId(), event.sequence());
             }
         }
+        eventLog.append(event.type(), event.aggregateId(), event.sequence(), event.recordedAt());
         return true;
+    }
+
+    private IncidentVersion statusChanged(
+            String incidentId, VersionKind kind, String reason, int version, EventEnvelope event) {
+        return incidents.statusChanged(incidentId, kind, reason, version, event.recordedAt());
     }
 }

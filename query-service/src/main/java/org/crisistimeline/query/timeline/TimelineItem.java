@@ -7,8 +7,12 @@ import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Precision;
+import org.crisistimeline.query.incident.IncidentStatus;
 
-/** One incident on a timeline: enough to draw it; {@code /api/v1/incidents/{id}} has the details and sources. */
+/**
+ * One incident on a timeline, in the version the view shows: enough to draw it; {@code /api/v1/incidents/{id}} has the
+ * details and sources.
+ */
 record TimelineItem(
         String incidentId,
         String crisisId,
@@ -19,6 +23,7 @@ record TimelineItem(
         List<Actor> actors,
         String summary,
         Confidence confidence,
+        IncidentStatus status,
         Instant reportedAt,
         Instant recordedAt,
         int version) {
@@ -37,6 +42,7 @@ record TimelineItem(
                 List.copyOf(actors),
                 summary,
                 confidence,
+                status,
                 reportedAt,
                 recordedAt,
                 version);

@@ -1,6 +1,7 @@
 package org.crisistimeline.query.timeline;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,14 +9,17 @@ import java.util.List;
 import java.util.TreeSet;
 import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.incident.IncidentActor;
-import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.query.incident.IncidentState;
+import org.crisistimeline.query.incident.IncidentVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps timeline_entry: which incidents are on the timeline of which crisis, actor and country. An incident is on a
- * country's timeline when it happened there or when one of its actors belongs to that country. Called by the read
+ * Keeps timeline_entry_version: which version of each incident is on the timeline of which crisis, actor and country,
+ * and when (in recorded time) that version was valid. An incident is on a country's timeline when it happened there
+ * or when one of its actors belongs to that country. Each new version closes the entries of the one before and adds
+ * its own, so an amendment can move an incident along a timeline or from one timeline to another. Called by the read
  * model inside the transaction of the event; an entry is never written twice.
  */
 @Component
@@ -30,40 +34,58 @@ public class TimelineProjection {
         this.jdbc = jdbc;
     }
 
-    public void incidentRecorded(IncidentRecorded incident) {
+    public void incidentVersioned(IncidentVersion version) {
+        IncidentState incident = version.state();
+        var actorIds = new TreeSet<>(incident.actorIds());
+        if (version.previous() != null) {
+            // the previous version's actors too: one registering now must not copy its entries while they close
+            actorIds.addAll(version.previous().actorIds());
+        }
+        lockActors(actorIds);
+        if (version.previous() != null) {
+            jdbc.update(
+                    "UPDATE timeline_entry_version SET valid_to = ? WHERE incident_id = ? AND valid_to = 'infinity'",
+                    utc(version.validFrom()),
+                    version.incidentId());
+        }
+
         List<Object[]> entries = new ArrayList<>();
-        entries.add(entry(TimelineScope.CRISIS, incident.crisisId(), incident));
-        entries.add(entry(TimelineScope.COUNTRY, incident.location().country(), incident));
+        entries.add(entry(TimelineScope.CRISIS, incident.crisisId(), version));
+        entries.add(entry(TimelineScope.COUNTRY, incident.location().country(), version));
         for (IncidentActor actor : incident.actors()) {
-            entries.add(entry(TimelineScope.ACTOR, actor.actorId(), incident));
+            entries.add(entry(TimelineScope.ACTOR, actor.actorId(), version));
         }
         jdbc.batchUpdate("""
-                INSERT INTO timeline_entry (scope, scope_key, occurred_at, incident_id, type)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
+                                                    valid_from, retracted, reported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """, entries);
 
-        List<String> actorIds =
-                incident.actors().stream().map(IncidentActor::actorId).toList();
-        lockActors(actorIds);
         // the countries of actors registered so far; the others add theirs when they arrive (actorRegistered)
         jdbc.update(
                 """
-                INSERT INTO timeline_entry (scope, scope_key, occurred_at, incident_id, type)
-                SELECT DISTINCT 'country', a.country, ?, ?, ?
+                INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
+                                                    valid_from, retracted, reported_at)
+                SELECT DISTINCT 'country', a.country, ?, ?, ?, ?, ?, ?, ?
                 FROM actor a
                 WHERE a.actor_id = ANY (?) AND a.country IS NOT NULL
                 ON CONFLICT DO NOTHING
                 """,
-                incident.occurredAt().atOffset(ZoneOffset.UTC),
-                incident.incidentId(),
+                utc(incident.occurredAt()),
+                version.incidentId(),
+                version.version(),
                 incident.type().name(),
-                actorIds.toArray(String[]::new));
+                utc(version.validFrom()),
+                incident.retracted(),
+                utc(incident.reportedAt()),
+                incident.actorIds().toArray(String[]::new));
     }
 
     /**
      * Actors and incidents are keyed by their own ids, so they travel on different partitions and an incident may be
-     * applied before an actor it names: the actor then puts those incidents on its country's timeline.
+     * applied before an actor it names: the actor then puts every version that names it on its country's timeline,
+     * valid when that version was (its crisis entry says when).
      */
     public void actorRegistered(ActorRegistered actor) {
         if (actor.country() == null) {
@@ -71,13 +93,17 @@ public class TimelineProjection {
         }
         lockActors(List.of(actor.actorId()));
         jdbc.update("""
-                INSERT INTO timeline_entry (scope, scope_key, occurred_at, incident_id, type)
-                SELECT DISTINCT 'country', ?, i.occurred_at, i.incident_id, i.type
-                FROM incident_actor ia
-                JOIN incident i ON i.incident_id = ia.incident_id
-                WHERE ia.actor_id = ?
+                INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
+                                                    valid_from, valid_to, retracted, reported_at)
+                SELECT 'country', ?, e.occurred_at, e.incident_id, e.version, e.type, e.valid_from, e.valid_to,
+                       e.retracted, e.reported_at
+                FROM incident_named_actor n
+                JOIN incident_version v ON v.incident_id = n.incident_id
+                JOIN timeline_entry_version e
+                  ON e.incident_id = v.incident_id AND e.version = v.version AND e.scope = 'crisis'
+                WHERE n.actor_id = ? AND v.actors @> jsonb_build_array(jsonb_build_object('actorId', ?::text))
                 ON CONFLICT DO NOTHING
-                """, actor.country(), actor.actorId());
+                """, actor.country(), actor.actorId(), actor.actorId());
     }
 
     /**
@@ -95,14 +121,22 @@ public class TimelineProjection {
         }
     }
 
-    private static Object[] entry(TimelineScope scope, String key, IncidentRecorded incident) {
-        Instant occurredAt = incident.occurredAt();
+    private static Object[] entry(TimelineScope scope, String key, IncidentVersion version) {
+        IncidentState incident = version.state();
         return new Object[] {
             scope.value(),
             key,
-            occurredAt.atOffset(ZoneOffset.UTC),
-            incident.incidentId(),
-            incident.type().name()
+            utc(incident.occurredAt()),
+            version.incidentId(),
+            version.version(),
+            incident.type().name(),
+            utc(version.validFrom()),
+            incident.retracted(),
+            utc(incident.reportedAt())
         };
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,42 +1,143 @@
 package org.crisistimeline.query.timeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.crisistimeline.events.incident.ActorRole;
+import java.util.Set;
+import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.incident.Confidence;
+import org.crisistimeline.events.incident.IncidentActor;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Precision;
+import org.crisistimeline.query.incident.IncidentStatus;
+import org.crisistimeline.query.incident.IncidentVersionId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads pages of timelines: one range scan of timeline_entry for the page, one query for all its actors. */
+/**
+ * Reads timelines: a page is one range scan of timeline_entry_version (in the partial index of current entries, or
+ * the index of every version for asOf) joined to the versions it names, and one query for the page's actors.
+ */
 @Component
 class TimelineQueries {
 
+    private static final TypeReference<List<IncidentActor>> ACTORS = new TypeReference<>() {};
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json = EventJson.newMapper();
 
     TimelineQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     TimelinePage page(TimelineScope scope, String key, TimelineRequest request) {
+        var parameters = new MapSqlParameterSource();
         var sql = new StringBuilder("""
-                SELECT i.incident_id, i.crisis_id, i.type, i.occurred_at, i.occurred_precision, i.country, i.place,
-                       i.lat, i.lon, i.summary, i.confidence, i.reported_at, i.recorded_at, i.version
-                FROM timeline_entry e
-                JOIN incident i ON i.incident_id = e.incident_id
-                WHERE e.scope = :scope AND e.scope_key = :key
+                SELECT v.incident_id, v.version, v.crisis_id, v.type, v.occurred_at, v.occurred_precision, v.country,
+                       v.place, v.lat, v.lon, v.actors, v.summary, v.confidence, v.status, v.reported_at,
+                       v.recorded_at
+                FROM timeline_entry_version e
+                JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
                 """);
-        var parameters = new MapSqlParameterSource("scope", scope.value()).addValue("key", key);
+        where(scope, key, request, sql, parameters);
+        // one row more than asked tells whether there is a next page
+        sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit");
+        parameters.addValue("limit", request.limit() + 1);
+
+        List<Row> rows = jdbc.query(sql.toString(), parameters, (row, number) -> row(row));
+        List<Row> page = rows.subList(0, Math.min(rows.size(), request.limit()));
+        Map<String, NamedActor> named = actorsOf(page);
+        List<TimelineItem> items = page.stream()
+                .map(row -> row.item()
+                        .withActors(row.actors().stream()
+                                .map(actor -> {
+                                    NamedActor known = named.get(actor.actorId());
+                                    // an actor whose ActorRegistered has not arrived yet is shown with id and role
+                                    return new TimelineItem.Actor(
+                                            actor.actorId(),
+                                            known == null ? null : known.name(),
+                                            known == null ? null : known.country(),
+                                            actor.role());
+                                })
+                                .toList()))
+                .toList();
+        String nextCursor = rows.size() > request.limit()
+                ? cursorAfter(page.get(page.size() - 1).item())
+                : null;
+        return new TimelinePage(scope.value(), key, items, nextCursor);
+    }
+
+    /**
+     * The versions on a page of the timeline, read from the index alone: what an export walks through.
+     *
+     * @return the versions in timeline order, and the cursor after the last, null when the timeline ends there
+     */
+    Keys keys(TimelineScope scope, String key, TimelineRequest request) {
+        var parameters = new MapSqlParameterSource();
+        var sql = new StringBuilder("SELECT e.incident_id, e.version, e.occurred_at FROM timeline_entry_version e");
+        where(scope, key, request, sql, parameters);
+        sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit");
+        parameters.addValue("limit", request.limit());
+        List<Key> rows = jdbc.query(
+                sql.toString(),
+                parameters,
+                (row, number) -> new Key(
+                        new IncidentVersionId(row.getString("incident_id"), row.getInt("version")),
+                        instant(row, "occurred_at")));
+        TimelineCursor next = rows.size() < request.limit()
+                ? null
+                : new TimelineCursor(
+                        rows.get(rows.size() - 1).occurredAt(),
+                        rows.get(rows.size() - 1).id().incidentId());
+        return new Keys(rows.stream().map(Key::id).toList(), next);
+    }
+
+    /** How many incidents the timeline shows, counted up to {@code atMost + 1} so that a huge one costs no more. */
+    long countUpTo(TimelineScope scope, String key, TimelineRequest request, long atMost) {
+        var parameters = new MapSqlParameterSource();
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM timeline_entry_version e");
+        where(scope, key, request, sql, parameters);
+        sql.append(" LIMIT :atMost) AS shown");
+        parameters.addValue("atMost", atMost + 1);
+        Long count = jdbc.queryForObject(sql.toString(), parameters, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The name of what the timeline is of, when the read model knows it: the crisis's or the actor's. */
+    String title(TimelineScope scope, String key) {
+        String sql = switch (scope) {
+            case CRISIS -> "SELECT name FROM crisis WHERE crisis_id = :key";
+            case ACTOR -> "SELECT name FROM actor WHERE actor_id = :key";
+            case COUNTRY -> null;
+        };
+        if (sql == null) {
+            return null;
+        }
+        return jdbc.queryForList(sql, Map.of("key", key), String.class).stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void where(
+            TimelineScope scope,
+            String key,
+            TimelineRequest request,
+            StringBuilder sql,
+            MapSqlParameterSource parameters) {
+        sql.append(" WHERE e.scope = :scope AND e.scope_key = :key");
+        parameters.addValue("scope", scope.value()).addValue("key", key);
+        request.view().appendConditions(sql, parameters);
         if (request.from() != null) {
             sql.append(" AND e.occurred_at >= :from");
             parameters.addValue("from", utc(request.from()));
@@ -56,73 +157,57 @@ class TimelineQueries {
             parameters.addValue("afterOccurredAt", utc(request.after().occurredAt()));
             parameters.addValue("afterIncidentId", request.after().incidentId());
         }
-        // one row more than asked tells whether there is a next page
-        sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit");
-        parameters.addValue("limit", request.limit() + 1);
-
-        List<TimelineItem> rows = jdbc.query(sql.toString(), parameters, (row, number) -> item(row));
-        List<TimelineItem> page = rows.subList(0, Math.min(rows.size(), request.limit()));
-        Map<String, List<TimelineItem.Actor>> actors = actorsOf(page);
-        List<TimelineItem> items = page.stream()
-                .map(item -> item.withActors(actors.getOrDefault(item.incidentId(), List.of())))
-                .toList();
-        String nextCursor = rows.size() > request.limit()
-                ? new TimelineCursor(
-                                page.get(page.size() - 1).occurredAt(),
-                                page.get(page.size() - 1).incidentId())
-                        .encode()
-                : null;
-        return new TimelinePage(scope.value(), key, items, nextCursor);
     }
 
-    private Map<String, List<TimelineItem.Actor>> actorsOf(List<TimelineItem> page) {
-        if (page.isEmpty()) {
+    private static String cursorAfter(TimelineItem last) {
+        return new TimelineCursor(last.occurredAt(), last.incidentId()).encode();
+    }
+
+    /** The names and countries of the actors a page names, as registered so far. */
+    private Map<String, NamedActor> actorsOf(List<Row> page) {
+        Set<String> actorIds = new LinkedHashSet<>();
+        page.forEach(row -> row.actors().forEach(actor -> actorIds.add(actor.actorId())));
+        if (actorIds.isEmpty()) {
             return Map.of();
         }
-        List<String> incidentIds = page.stream().map(TimelineItem::incidentId).toList();
-        // an actor whose ActorRegistered has not arrived yet is shown with its id and role only
-        return jdbc
-                .query(
-                        """
-                        SELECT ia.incident_id, ia.actor_id, ia.role, a.name, a.country
-                        FROM incident_actor ia
-                        LEFT JOIN actor a ON a.actor_id = ia.actor_id
-                        WHERE ia.incident_id IN (:incidentIds)
-                        ORDER BY ia.incident_id, ia.position
-                        """,
-                        Map.of("incidentIds", incidentIds),
-                        (row, number) -> Map.entry(
-                                row.getString("incident_id"),
-                                new TimelineItem.Actor(
-                                        row.getString("actor_id"),
-                                        row.getString("name"),
-                                        row.getString("country"),
-                                        ActorRole.valueOf(row.getString("role")))))
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey,
-                        LinkedHashMap::new,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<String, NamedActor> actors = new HashMap<>();
+        jdbc.query(
+                "SELECT actor_id, name, country FROM actor WHERE actor_id IN (:actorIds)",
+                Map.of("actorIds", actorIds),
+                row -> {
+                    actors.put(
+                            row.getString("actor_id"), new NamedActor(row.getString("name"), row.getString("country")));
+                });
+        return actors;
     }
 
-    private static TimelineItem item(ResultSet row) throws SQLException {
-        return new TimelineItem(
-                row.getString("incident_id"),
-                row.getString("crisis_id"),
-                IncidentType.valueOf(row.getString("type")),
-                instant(row, "occurred_at"),
-                Precision.valueOf(row.getString("occurred_precision")),
-                new Location(
-                        row.getString("country"),
-                        row.getString("place"),
-                        row.getObject("lat", Double.class),
-                        row.getObject("lon", Double.class)),
-                List.of(),
-                row.getString("summary"),
-                row.getString("confidence") == null ? null : Confidence.valueOf(row.getString("confidence")),
-                instant(row, "reported_at"),
-                instant(row, "recorded_at"),
-                row.getInt("version"));
+    private Row row(ResultSet row) throws SQLException {
+        List<IncidentActor> actors;
+        try {
+            actors = json.readValue(row.getString("actors"), ACTORS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("actors in the read model are not JSON", e);
+        }
+        return new Row(
+                new TimelineItem(
+                        row.getString("incident_id"),
+                        row.getString("crisis_id"),
+                        IncidentType.valueOf(row.getString("type")),
+                        instant(row, "occurred_at"),
+                        Precision.valueOf(row.getString("occurred_precision")),
+                        new Location(
+                                row.getString("country"),
+                                row.getString("place"),
+                                row.getObject("lat", Double.class),
+                                row.getObject("lon", Double.class)),
+                        List.of(),
+                        row.getString("summary"),
+                        row.getString("confidence") == null ? null : Confidence.valueOf(row.getString("confidence")),
+                        IncidentStatus.valueOf(row.getString("status")),
+                        instant(row, "reported_at"),
+                        instant(row, "recorded_at"),
+                        row.getInt("version")),
+                actors);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
@@ -133,4 +218,13 @@ class TimelineQueries {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    private record Row(TimelineItem item, List<IncidentActor> actors) {}
+
+    private record NamedActor(String name, String country) {}
+
+    private record Key(IncidentVersionId id, Instant occurredAt) {}
+
+    /** @param next where the next page starts; null at the end */
+    record Keys(List<IncidentVersionId> ids, TimelineCursor next) {}
 }

@@ -1,10 +1,10 @@
 package org.crisistimeline.query.timeline;
 
+import static org.crisistimeline.query.system.QueryParameters.refuseUnknown;
+import static org.crisistimeline.query.system.QueryParameters.single;
+import static org.crisistimeline.query.system.QueryParameters.time;
+
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.query.system.InvalidParameter;
 import org.crisistimeline.query.system.InvalidParameters;
+import org.crisistimeline.query.system.QueryParameters;
 
 /**
  * The query parameters of a timeline, checked.
@@ -25,18 +26,33 @@ import org.crisistimeline.query.system.InvalidParameters;
  * @param to exclusive, or null for no end
  * @param types the incident types to show; empty for all
  * @param after the cursor of the previous page, or null for the first page
+ * @param view the versions shown: current or as of a time, known by a time, retracted or not
+ * @param format a page of JSON, or an export of the whole timeline
  */
-record TimelineRequest(Instant from, Instant to, Set<IncidentType> types, int limit, TimelineCursor after) {
+record TimelineRequest(
+        Instant from,
+        Instant to,
+        Set<IncidentType> types,
+        int limit,
+        TimelineCursor after,
+        TimelineView view,
+        TimelineFormat format) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-    static final List<String> PARAMETERS = List.of("from", "to", "type", "limit", "cursor");
-
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    static final List<String> PARAMETERS = Stream.concat(
+                    Stream.of("from", "to", "type", "limit", "cursor"),
+                    Stream.concat(TimelineView.PARAMETERS.stream(), Stream.of("format")))
+            .toList();
 
     TimelineRequest {
         types = Collections.unmodifiableSet(
                 types.isEmpty() ? EnumSet.noneOf(IncidentType.class) : EnumSet.copyOf(types));
+    }
+
+    /** A first page of JSON of the current view. */
+    TimelineRequest(Instant from, Instant to, Set<IncidentType> types, int limit, TimelineCursor after) {
+        this(from, to, types, limit, after, TimelineView.CURRENT, TimelineFormat.JSON);
     }
 
     /**
@@ -45,10 +61,7 @@ record TimelineRequest(Instant from, Instant to, Set<IncidentType> types, int li
      */
     static TimelineRequest parse(Map<String, List<String>> parameters) {
         var errors = new ArrayList<InvalidParameter>();
-        parameters.keySet().stream()
-                .filter(name -> !PARAMETERS.contains(name))
-                .sorted()
-                .forEach(name -> errors.add(InvalidParameter.unknown(name, PARAMETERS)));
+        refuseUnknown(parameters, PARAMETERS, errors);
 
         Instant from = time("from", parameters, errors);
         Instant to = time("to", parameters, errors);
@@ -58,38 +71,36 @@ record TimelineRequest(Instant from, Instant to, Set<IncidentType> types, int li
         Set<IncidentType> types = types(parameters.getOrDefault("type", List.of()), errors);
         int limit = limit(parameters, errors);
         TimelineCursor after = cursor(parameters, errors);
+        TimelineView view = TimelineView.parse(parameters, errors);
+        TimelineFormat format = format(parameters, errors);
+        if (format.isExport()) {
+            // an export is the whole timeline; a page size or a position in it would be silently wrong
+            for (String paging : List.of("limit", "cursor")) {
+                if (parameters.containsKey(paging)) {
+                    errors.add(new InvalidParameter(
+                            paging, "is not taken by format=" + name(format) + ": an export holds every incident"));
+                }
+            }
+        }
 
         if (!errors.isEmpty()) {
             throw new InvalidParameters(errors);
         }
-        return new TimelineRequest(from, to, types, limit, after);
+        return new TimelineRequest(from, to, types, limit, after, view, format);
+    }
+
+    /** The same request, continuing after {@code cursor} with pages of {@code pageSize}. */
+    TimelineRequest page(TimelineCursor cursor, int pageSize) {
+        return new TimelineRequest(from, to, types, pageSize, cursor, view, format);
     }
 
     /** An instant such as 2020-01-05T00:00:00Z, or a date such as 2020-01-05 meaning the start of that day in UTC. */
     static Instant parseTime(String text) {
-        String value = text.strip();
-        if (DATE.matcher(value).matches()) {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
-    }
-
-    private static Instant time(String name, Map<String, List<String>> parameters, List<InvalidParameter> errors) {
-        String value = single(name, parameters, errors);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return parseTime(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new InvalidParameter(
-                    name, "must be an ISO-8601 instant such as 2020-01-05T00:00:00Z or a date such as 2020-01-05"));
-            return null;
-        }
+        return QueryParameters.parseTime(text);
     }
 
     /** Repeated ({@code type=STRIKE&type=VOTE}) or comma-separated ({@code type=STRIKE,VOTE}), in any case. */
-    private static Set<IncidentType> types(List<String> values, List<InvalidParameter> errors) {
+    static Set<IncidentType> types(List<String> values, List<InvalidParameter> errors) {
         Set<IncidentType> types = EnumSet.noneOf(IncidentType.class);
         for (String value : values) {
             for (String name : value.split(",")) {
@@ -140,12 +151,20 @@ record TimelineRequest(Instant from, Instant to, Set<IncidentType> types, int li
         }
     }
 
-    private static String single(String name, Map<String, List<String>> parameters, List<InvalidParameter> errors) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
-            errors.add(new InvalidParameter(name, "must be given once"));
-            return null;
+    private static TimelineFormat format(Map<String, List<String>> parameters, List<InvalidParameter> errors) {
+        String value = single("format", parameters, errors);
+        if (value == null) {
+            return TimelineFormat.JSON;
         }
-        return values.isEmpty() ? null : values.get(0);
+        try {
+            return TimelineFormat.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidParameter("format", "must be json, csv or timelinejs"));
+            return TimelineFormat.JSON;
+        }
+    }
+
+    private static String name(TimelineFormat format) {
+        return format.name().toLowerCase(Locale.ROOT);
     }
 }

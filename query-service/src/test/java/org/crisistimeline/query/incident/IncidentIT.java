@@ -123,6 +123,7 @@ class IncidentIT {
                              "publishedAt": "2020-01-03T01:10:00Z", "excerpt": null}
                           ],
                           "confidence": "HIGH",
+                          "status": "RECORDED",
                           "reportedAt": "2020-01-03T01:10:00Z",
                           "recordedAt": "2020-01-07T09:15:00.123456Z",
                           "updatedAt": "2020-01-07T09:15:00.123456Z",
@@ -143,11 +144,11 @@ class IncidentIT {
     }
 
     @Test
-    void incidentRefusesQueryParameters() {
-        Api.Response response = api.get("/api/v1/incidents/x?asOf=2020-01-07");
+    void incidentRefusesUnknownAndGarbledParameters() {
+        Api.Response response = api.get("/api/v1/incidents/x?asAt=2020-01-07&knownAt=yesterday");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType().toString()).isEqualTo("application/problem+json");
-        assertThat(response.errorFields()).containsExactly("asOf");
+        assertThat(response.errorFields()).containsExactly("asAt", "knownAt");
     }
 }

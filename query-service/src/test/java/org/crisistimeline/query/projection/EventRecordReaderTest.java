@@ -43,7 +43,7 @@ class EventRecordReaderTest {
     @Test
     void eventOfAnUnknownTypeIsSkipped() {
         ConsumerRecord<String, byte[]> record =
-                withHeader(CloudEventHeaders.TYPE, "org.crisistimeline.IncidentAmended.v1");
+                withHeader(CloudEventHeaders.TYPE, "org.crisistimeline.IncidentMerged.v1");
 
         assertThat(reader.read(record)).isEmpty();
     }

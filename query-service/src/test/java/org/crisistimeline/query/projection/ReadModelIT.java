@@ -51,11 +51,11 @@ class ReadModelIT {
         assertThat(readModel.apply(recorded)).isTrue();
         assertThat(readModel.apply(recorded)).isFalse();
 
-        assertThat(count("SELECT count(*) FROM incident WHERE crisis_id = ?", crisisId))
+        assertThat(count("SELECT count(*) FROM incident_version WHERE crisis_id = ?", crisisId))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM incident_actor WHERE actor_id = ?", actorId))
+        assertThat(count("SELECT count(*) FROM incident_named_actor WHERE actor_id = ?", actorId))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM timeline_entry WHERE scope_key IN (?, ?)", crisisId, actorId))
+        assertThat(count("SELECT count(*) FROM timeline_entry_version WHERE scope_key IN (?, ?)", crisisId, actorId))
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject(
                         "SELECT last_sequence FROM aggregate_position WHERE aggregate_id = ?",
@@ -105,7 +105,9 @@ class ReadModelIT {
                 EventType.ACTOR_REGISTERED, actorId, 0, RECORDED_AT, actor(actorId, "Emmanuel Macron", "FR")));
 
         assertThat(countryEntries("FR", first, second)).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM timeline_entry WHERE scope = 'country' AND incident_id = ?", first))
+        assertThat(count(
+                        "SELECT count(*) FROM timeline_entry_version WHERE scope = 'country' AND incident_id = ?",
+                        first))
                 .as("IQ, where it happened, and FR, the actor's")
                 .isEqualTo(2);
     }
@@ -129,7 +131,7 @@ class ReadModelIT {
                 role(actorId, ActorRole.INITIATOR))));
 
         assertThat(jdbc.queryForList(
-                        "SELECT scope_key FROM timeline_entry WHERE scope = 'country' AND incident_id = ?",
+                        "SELECT scope_key FROM timeline_entry_version WHERE scope = 'country' AND incident_id = ?",
                         String.class,
                         incidentId))
                 .containsExactly("IQ");
@@ -149,7 +151,7 @@ class ReadModelIT {
 
         assertThat(count("SELECT count(*) FROM aggregate_position WHERE aggregate_id = ?", otherAggregate))
                 .isZero();
-        assertThat(count("SELECT count(*) FROM timeline_entry WHERE scope_key = ?", crisisId))
+        assertThat(count("SELECT count(*) FROM timeline_entry_version WHERE scope_key = ?", crisisId))
                 .isEqualTo(1);
     }
 
@@ -159,7 +161,7 @@ class ReadModelIT {
 
     private long countryEntries(String country, String... incidentIds) {
         return count(
-                "SELECT count(*) FROM timeline_entry WHERE scope = 'country' AND scope_key = ?"
+                "SELECT count(*) FROM timeline_entry_version WHERE scope = 'country' AND scope_key = ?"
                         + " AND incident_id = ANY (?)",
                 country,
                 incidentIds);

@@ -87,7 +87,8 @@ class ProblemDetailsIT {
                         .body()
                         .at("/errors/0/message")
                         .asText())
-                .isEqualTo("unknown parameter; known parameters: from, to, type, limit, cursor");
+                .isEqualTo(
+                        "unknown parameter; known parameters: from, to, type, limit, cursor, asOf, knownAt, includeRetracted, format");
     }
 
     @Test

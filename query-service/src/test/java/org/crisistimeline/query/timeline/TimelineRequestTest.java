@@ -114,13 +114,48 @@ class TimelineRequestTest {
         parameters.put("limit", List.of("0"));
         parameters.put("sort", List.of("desc"));
         parameters.put("from", List.of("soon"));
-        parameters.put("asOf", List.of("2020-01-07"));
+        parameters.put("asAt", List.of("2020-01-07"));
 
         assertThat(errors(parameters))
                 .extracting(InvalidParameter::field)
-                .containsExactly("asOf", "sort", "from", "limit");
+                .containsExactly("asAt", "sort", "from", "limit");
         assertThat(errors(parameters).get(0).message())
-                .isEqualTo("unknown parameter; known parameters: from, to, type, limit, cursor");
+                .isEqualTo(
+                        "unknown parameter; known parameters: from, to, type, limit, cursor, asOf, knownAt, includeRetracted, format");
+    }
+
+    @Test
+    void asOfKnownAtAndIncludeRetractedAreReadTogether() {
+        TimelineRequest request = TimelineRequest.parse(Map.of(
+                "asOf", List.of("2020-01-07T12:00:00Z"),
+                "knownAt", List.of("2020-01-05"),
+                "includeRetracted", List.of("TRUE")));
+
+        assertThat(request.view())
+                .isEqualTo(new TimelineView(
+                        Instant.parse("2020-01-07T12:00:00Z"), Instant.parse("2020-01-05T00:00:00Z"), true));
+        assertThat(TimelineRequest.parse(Map.of()).view()).isEqualTo(TimelineView.CURRENT);
+    }
+
+    @Test
+    void formatIsJsonCsvOrTimelinejsInAnyCase() {
+        assertThat(TimelineRequest.parse(Map.of()).format()).isEqualTo(TimelineFormat.JSON);
+        assertThat(TimelineRequest.parse(Map.of("format", List.of("CSV"))).format())
+                .isEqualTo(TimelineFormat.CSV);
+        assertThat(TimelineRequest.parse(Map.of("format", List.of("timelinejs")))
+                        .format())
+                .isEqualTo(TimelineFormat.TIMELINEJS);
+        assertThat(errors(Map.of("format", List.of("xlsx"))))
+                .containsExactly(new InvalidParameter("format", "must be json, csv or timelinejs"));
+    }
+
+    @Test
+    void exportRefusesPagingBecauseItHoldsEveryIncident() {
+        String cursor = new TimelineCursor(Instant.parse("2020-01-05T00:00:00Z"), "x").encode();
+
+        assertThat(errors(Map.of("format", List.of("csv"), "limit", List.of("10"), "cursor", List.of(cursor))))
+                .extracting(InvalidParameter::field)
+                .containsExactly("limit", "cursor");
     }
 
     private static List<InvalidParameter> errors(Map<String, List<String>> parameters) {

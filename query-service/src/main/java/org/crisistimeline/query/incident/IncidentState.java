@@ -1,0 +1,167 @@
+package org.crisistimeline.query.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.crisistimeline.events.incident.Confidence;
+import org.crisistimeline.events.incident.IncidentActor;
+import org.crisistimeline.events.incident.IncidentChanges;
+import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentType;
+import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.events.incident.Precision;
+import org.crisistimeline.events.incident.Source;
+
+/**
+ * An incident as one of its versions has it. Each event makes the next state from the previous one; nothing here
+ * touches the database.
+ *
+ * @param details as recorded, in the shape that {@code type} names, without a type tag
+ * @param sources every source attached up to this version, in the order attached
+ */
+public record IncidentState(
+        String incidentId,
+        String crisisId,
+        IncidentType type,
+        Instant occurredAt,
+        Precision occurredPrecision,
+        Location location,
+        List<IncidentActor> actors,
+        String summary,
+        JsonNode details,
+        Confidence confidence,
+        IncidentStatus status,
+        List<Source> sources) {
+
+    public IncidentState {
+        actors = List.copyOf(actors);
+        sources = List.copyOf(sources);
+    }
+
+    static IncidentState recorded(IncidentRecorded incident, ObjectMapper json) {
+        return new IncidentState(
+                incident.incidentId(),
+                incident.crisisId(),
+                incident.type(),
+                incident.occurredAt(),
+                incident.occurredPrecision(),
+                Objects.requireNonNull(
+                        incident.location(), () -> "IncidentRecorded " + incident.incidentId() + " has no location"),
+                incident.actors(),
+                incident.summary(),
+                incident.details() == null ? null : json.valueToTree(incident.details()),
+                incident.confidence(),
+                IncidentStatus.RECORDED,
+                incident.sources());
+    }
+
+    /** A correction: each field it sets replaces the old value whole (the actors as a list, the details as a block). */
+    IncidentState amended(IncidentChanges changes, ObjectMapper json) {
+        return new IncidentState(
+                incidentId,
+                changes.crisisId() != null ? changes.crisisId() : crisisId,
+                changes.type() != null ? changes.type() : type,
+                changes.occurredAt() != null ? changes.occurredAt() : occurredAt,
+                changes.occurredPrecision() != null ? changes.occurredPrecision() : occurredPrecision,
+                changes.location() != null ? changes.location() : location,
+                changes.actors() != null ? changes.actors() : actors,
+                changes.summary() != null ? changes.summary() : summary,
+                changes.details() != null ? json.valueToTree(changes.details()) : details,
+                changes.confidence() != null ? changes.confidence() : confidence,
+                status,
+                sources);
+    }
+
+    IncidentState withSource(Source source) {
+        List<Source> more = new ArrayList<>(sources);
+        more.add(source);
+        return new IncidentState(
+                incidentId,
+                crisisId,
+                type,
+                occurredAt,
+                occurredPrecision,
+                location,
+                actors,
+                summary,
+                details,
+                confidence,
+                status,
+                more);
+    }
+
+    /** A retraction is final: a dispute or verification that still arrives after it does not undo it. */
+    IncidentState withStatus(IncidentStatus next) {
+        return new IncidentState(
+                incidentId,
+                crisisId,
+                type,
+                occurredAt,
+                occurredPrecision,
+                location,
+                actors,
+                summary,
+                details,
+                confidence,
+                status == IncidentStatus.RETRACTED ? status : next,
+                sources);
+    }
+
+    /** reportedAt = the earliest source, not the first attached: that is when the world could first know. */
+    public Instant reportedAt() {
+        return reportedAt(sources);
+    }
+
+    static Instant reportedAt(List<Source> sources) {
+        return sources.stream()
+                .map(Source::publishedAt)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    public boolean retracted() {
+        return status == IncidentStatus.RETRACTED;
+    }
+
+    public List<String> actorIds() {
+        return actors.stream().map(IncidentActor::actorId).toList();
+    }
+
+    /**
+     * The state as the JSON that versions are compared in: the fields of the incident view that an event can change,
+     * absent values left out. {@code links} are the outgoing links up to this version.
+     */
+    ObjectNode toJson(ObjectMapper json, List<IncidentLinkView> links) {
+        ObjectNode node = json.createObjectNode();
+        node.put("crisisId", crisisId);
+        node.put("type", type.name());
+        node.put("occurredAt", occurredAt.toString());
+        node.put("occurredPrecision", occurredPrecision.name());
+        node.set("location", json.valueToTree(location));
+        node.set("actors", json.valueToTree(actors));
+        node.put("summary", summary);
+        if (details != null) {
+            node.set("details", details);
+        }
+        if (confidence != null) {
+            node.put("confidence", confidence.name());
+        }
+        node.put("status", status.name());
+        node.set("sources", json.valueToTree(sources));
+        Instant reportedAt = reportedAt();
+        if (reportedAt != null) {
+            node.put("reportedAt", reportedAt.toString());
+        }
+        var linked = node.putArray("links");
+        for (IncidentLinkView link : links) {
+            linked.addObject().put("relation", link.relation()).put("incidentId", link.incidentId());
+        }
+        return node;
+    }
+}
