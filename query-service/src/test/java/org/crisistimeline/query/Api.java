@@ -3,9 +3,11 @@ package org.crisistimeline.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -30,6 +32,17 @@ public final class Api {
             throw new AssertionError("GET " + path + " answered no JSON: " + response.getBody(), e);
         }
     }
+
+    /** A GET answered as it came, for bodies that are not JSON or must be compared byte for byte. */
+    public Raw raw(String path) {
+        ResponseEntity<byte[]> response = rest.getForEntity(path, byte[].class);
+        return new Raw(
+                response.getStatusCode().value(),
+                response.getHeaders(),
+                response.getBody() == null ? "" : new String(response.getBody(), StandardCharsets.UTF_8));
+    }
+
+    public record Raw(int status, HttpHeaders headers, String body) {}
 
     /** The incident ids of a timeline page, in the order given. */
     public List<String> incidentIds(String path) {

@@ -20,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * A whole timeline as a file: CSV or TimelineJS JSON. It is written while it is read, page by page through the index
@@ -32,25 +31,27 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class TimelineExports {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=utf-8");
-    private static final int PAGE_SIZE = 500;
 
     private final TimelineQueries timelines;
     private final IncidentQueries incidents;
     private final ObjectMapper json;
     private final long maxRows;
+    private final int pageSize;
 
     TimelineExports(
             TimelineQueries timelines,
             IncidentQueries incidents,
             ObjectMapper json,
-            @Value("${crisis-timeline.export.max-rows}") long maxRows) {
+            @Value("${crisis-timeline.export.max-rows}") long maxRows,
+            @Value("${crisis-timeline.export.page-size}") int pageSize) {
         this.timelines = timelines;
         this.incidents = incidents;
         this.json = json;
         this.maxRows = maxRows;
+        this.pageSize = pageSize;
     }
 
-    ResponseEntity<StreamingResponseBody> export(TimelineScope scope, String key, TimelineRequest request) {
+    ResponseEntity<TimelineExport> export(TimelineScope scope, String key, TimelineRequest request) {
         if (timelines.countUpTo(scope, key, request, maxRows) > maxRows) {
             throw new InvalidParameters(
                     "format",
@@ -63,12 +64,12 @@ class TimelineExports {
                 ResponseEntity.ok()
                         .contentType(CSV)
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".csv"))
-                        .body(output -> csv(scope, key, request, output));
+                        .body((TimelineExport) output -> csv(scope, key, request, output));
             case TIMELINEJS ->
                 ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".json"))
-                        .body(output -> timelineJs(scope, key, request, output));
+                        .body((TimelineExport) output -> timelineJs(scope, key, request, output));
             case JSON -> throw new IllegalArgumentException("a page of JSON is not an export");
         };
     }
@@ -87,6 +88,8 @@ class TimelineExports {
     private void timelineJs(TimelineScope scope, String key, TimelineRequest request, OutputStream output)
             throws IOException {
         try (JsonGenerator generator = json.getFactory().createGenerator(output, JsonEncoding.UTF8)) {
+            // the response's stream is the container's to close
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.writeStartObject();
             generator.writeFieldName("title");
             generator.writeTree(TimelineJs.title(json, title(scope, key), describe(request.view())));
@@ -105,7 +108,7 @@ class TimelineExports {
         TimelineCursor cursor = null;
         long written = 0;
         do {
-            TimelineQueries.Keys keys = timelines.keys(scope, key, request.page(cursor, PAGE_SIZE));
+            TimelineQueries.Keys keys = timelines.keys(scope, key, request.page(cursor, pageSize));
             List<IncidentView> views =
                     incidents.views(keys.ids(), request.view().knownAt());
             // the count was checked up front; incidents recorded since do not make the file longer than promised

@@ -1,7 +1,5 @@
 package org.crisistimeline.query.timeline;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.crisistimeline.query.incident.IncidentStatus;
 import org.crisistimeline.query.incident.IncidentView;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The JSON that Knight Lab's TimelineJS 3 loads ({@code new TL.Timeline('timeline', url)}): a title slide and one
@@ -34,7 +33,7 @@ final class TimelineJs {
 
     static ObjectNode title(ObjectMapper json, String headline, String text) {
         ObjectNode title = json.createObjectNode();
-        title.putObject("text").put("headline", htmlEscape(headline)).put("text", htmlEscape(text));
+        title.putObject("text").put("headline", html(headline)).put("text", html(text));
         return title;
     }
 
@@ -71,10 +70,15 @@ final class TimelineJs {
         if (incident.status() == IncidentStatus.RETRACTED) {
             headline = "Retracted: " + headline;
         }
-        event.putObject("text").put("headline", htmlEscape(headline)).put("text", text(incident));
+        event.putObject("text").put("headline", html(headline)).put("text", text(incident));
         event.put("group", incident.type().name());
         event.put("unique_id", incident.incidentId());
         return event;
+    }
+
+    /** Only the characters that are markup: names, places and quotes in any script stay readable. */
+    private static String html(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     static String headline(String summary) {
@@ -83,14 +87,14 @@ final class TimelineJs {
 
     private static String text(IncidentView incident) {
         var html = new StringBuilder();
-        html.append("<p>").append(htmlEscape(incident.summary())).append("</p>");
+        html.append("<p>").append(html(incident.summary())).append("</p>");
         String place = incident.location().place() == null
                 ? incident.location().country()
                 : incident.location().place() + ", " + incident.location().country();
-        html.append("<p>").append(htmlEscape(place));
+        html.append("<p>").append(html(place));
         if (!incident.actors().isEmpty()) {
             html.append(" · ")
-                    .append(htmlEscape(incident.actors().stream()
+                    .append(html(incident.actors().stream()
                             .map(actor -> (actor.name() != null ? actor.name() : actor.actorId()) + " ("
                                     + actor.role().name().toLowerCase(Locale.ROOT) + ")")
                             .collect(Collectors.joining(", "))));
@@ -102,8 +106,8 @@ final class TimelineJs {
         if (!incident.sources().isEmpty()) {
             html.append("<p>Sources: ")
                     .append(incident.sources().stream()
-                            .map(source -> "<a href=\"" + htmlEscape(source.url()) + "\">"
-                                    + htmlEscape(source.publisher()) + "</a>")
+                            .map(source ->
+                                    "<a href=\"" + html(source.url()) + "\">" + html(source.publisher()) + "</a>")
                             .collect(Collectors.joining(", ")))
                     .append("</p>");
         }
