@@ -3,8 +3,10 @@ package org.crisistimeline.query.crisis;
 import static org.crisistimeline.query.system.QueryParameters.refuseUnknown;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.crisistimeline.query.system.InvalidParameter;
 import org.crisistimeline.query.system.InvalidParameters;
+import org.crisistimeline.query.system.NotFound;
 import org.crisistimeline.query.timeline.TimelineView;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +19,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/crises")
 class CrisisController {
 
+    private final CrisisQueries crises;
     private final CrisisStatsQueries stats;
 
-    CrisisController(CrisisStatsQueries stats) {
+    CrisisController(CrisisQueries crises, CrisisStatsQueries stats) {
+        this.crises = crises;
         this.stats = stats;
+    }
+
+    @GetMapping("/{crisisId}")
+    CrisisView crisis(@PathVariable String crisisId, @RequestParam MultiValueMap<String, String> parameters) {
+        var errors = new ArrayList<InvalidParameter>();
+        refuseUnknown(parameters, List.of(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidParameters(errors);
+        }
+        return crises.find(crisisId)
+                .orElseThrow(() -> new NotFound(
+                        "No crisis " + crisisId + " is known here: it was not opened, or has not arrived yet"));
     }
 
     /** Counts of the crisis timeline in the same views as the timeline: now or asOf, knownAt, retracted or not. */

@@ -3,6 +3,7 @@ package org.crisistimeline.query.system;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ class Problems extends ResponseEntityExceptionHandler {
 
     static final URI INVALID_REQUEST = URI.create("urn:crisis-timeline:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:crisis-timeline:problem:not-found");
+    static final URI BUSY = URI.create("urn:crisis-timeline:problem:busy");
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -39,6 +41,16 @@ class Problems extends ResponseEntityExceptionHandler {
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(Busy busy) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
+        problem.setType(BUSY);
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()))
+                .body(problem);
     }
 
     /** Bad input never ends here; whatever does is our fault, and the client learns nothing of its insides. */
