@@ -70,7 +70,10 @@ public final class SampleEvents {
         return switch (type) {
             case STRIKE ->
                 new StrikeDetails(
-                        StrikeDetails.Method.DRONE, "convoy leaving the airport", new StrikeDetails.Casualties(10, 2));
+                        StrikeDetails.Method.DRONE,
+                        "convoy leaving the airport",
+                        new StrikeDetails.Casualties(
+                                StrikeDetails.Estimate.exactly(10), new StrikeDetails.Estimate(2, null, 5)));
             case VOTE ->
                 new VoteDetails(
                         "Council of Representatives", "expel US troops", VoteDetails.Outcome.PASSED, 170, 0, null);

@@ -17,7 +17,7 @@ import java.util.List;
 import org.crisistimeline.events.CloudEventType;
 
 /** The checked-in schemas, in the source folder (not the jar), and a validator for them. */
-final class Schemas {
+public final class Schemas {
 
     /** Relative to the module: Surefire runs the tests there. */
     static final Path FOLDER = Path.of("src", "main", "resources", "schemas");
@@ -43,7 +43,7 @@ final class Schemas {
         }
     }
 
-    static List<Error> validate(CloudEventType type, JsonNode message) {
+    public static List<Error> validate(CloudEventType type, JsonNode message) {
         Schema schema = registry.getSchema(read(type));
         return schema.validate(message);
     }
