@@ -32,7 +32,8 @@ public final class TestBodies {
                      "actors": [{"actorId": "united-states", "role": "INITIATOR"},
                                 {"actorId": "qassem-soleimani", "role": "VICTIM"}],
                      "summary": "A US drone strike kills Qassem Soleimani as he leaves Baghdad airport.",
-                     "details": {"method": "DRONE", "target": "convoy leaving the airport", "casualties": {"killed": 10}},
+                     "details": {"method": "DRONE", "target": "convoy leaving the airport",
+                                 "casualties": {"killed": {"low": 10, "best": 10, "high": 10}}},
                      "sources": [{"publisher": "Sky News", "url": "https://news.sky.com/story/uk-pulls-staff",
                                   "publishedAt": "2020-01-07T06:00:00Z", "excerpt": "killing of a top Iranian general"}],
                      "confidence": "HIGH"}""".formatted(id));

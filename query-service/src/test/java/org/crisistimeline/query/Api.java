@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** GETs of the query API, answered as status, content type and JSON. */
+/** Requests to the query API, answered as status, content type and JSON. */
 public final class Api {
 
     private final TestRestTemplate rest;
@@ -22,14 +22,22 @@ public final class Api {
     }
 
     public Response get(String path) {
-        ResponseEntity<String> response = rest.getForEntity(path, String.class);
+        return response(path, rest.getForEntity(path, String.class));
+    }
+
+    /** A POST without a body, as the admin actions take. */
+    public Response post(String path) {
+        return response(path, rest.postForEntity(path, null, String.class));
+    }
+
+    private Response response(String path, ResponseEntity<String> response) {
         try {
             return new Response(
                     response.getStatusCode().value(),
                     response.getHeaders().getContentType(),
                     response.getBody() == null ? null : json.readTree(response.getBody()));
         } catch (JsonProcessingException e) {
-            throw new AssertionError("GET " + path + " answered no JSON: " + response.getBody(), e);
+            throw new AssertionError(path + " answered no JSON: " + response.getBody(), e);
         }
     }
 

@@ -80,7 +80,7 @@ public final class Events {
                 new StrikeDetails(
                         StrikeDetails.Method.DRONE,
                         "convoy leaving the airport",
-                        new StrikeDetails.Casualties(10, null));
+                        new StrikeDetails.Casualties(StrikeDetails.Estimate.exactly(10), null));
             case VOTE ->
                 new VoteDetails(
                         "Council of Representatives", "expel US troops", VoteDetails.Outcome.PASSED, 170, 0, null);

@@ -17,13 +17,16 @@ import org.crisistimeline.events.incident.SourceAttached;
 /**
  * Every published event with its version. The CloudEvents type ({@code ce_type}) names both, e.g. {@code
  * org.crisistimeline.IncidentRecorded.v1}, so a reader picks the record to read a message into from the header alone.
+ * The version is the current one, the only one written; a new version needs an upcaster from the one before it in
+ * {@code org.crisistimeline.events.upcasting} and keeps the older schemas (see {@link CloudEventType}).
  */
 public enum EventType {
     CRISIS_OPENED(CrisisOpened.class, 1),
     ACTOR_REGISTERED(ActorRegistered.class, 1),
     ACTOR_TITLE_ASSIGNED(ActorTitleAssigned.class, 1),
     ACTOR_ALIAS_ADDED(ActorAliasAdded.class, 1),
-    INCIDENT_RECORDED(IncidentRecorded.class, 1),
+    // v2: strike casualties are low/best/high estimates (upcasting.IncidentRecordedV1ToV2)
+    INCIDENT_RECORDED(IncidentRecorded.class, 2),
     INCIDENT_AMENDED(IncidentAmended.class, 1),
     SOURCE_ATTACHED(SourceAttached.class, 1),
     INCIDENT_DISPUTED(IncidentDisputed.class, 1),

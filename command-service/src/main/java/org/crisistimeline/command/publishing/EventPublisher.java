@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,9 +34,13 @@ import org.springframework.stereotype.Component;
  * reads the store in order and keeps its position in the token table; the position of a batch is committed only after
  * Kafka acknowledged every event of the batch, so a process killed at any moment republishes instead of losing.
  * Readers deduplicate on {@code ce_id} (or the aggregate sequence) for the rare event sent twice.
+ *
+ * <p>It only ever moves forward from its position: {@code @DisallowReplay} makes the processor refuse a reset, and
+ * would skip the events of a replay, so rebuilding anything never publishes an event again.
  */
 @Component
 @ProcessingGroup(EventPublisher.PROCESSING_GROUP)
+@DisallowReplay
 class EventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";

@@ -1,6 +1,7 @@
 package org.crisistimeline.command.publishing;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
@@ -17,14 +18,23 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration
 class PublishingConfiguration {
 
-    /** Created at start-up if missing. Production runs 3 replicas with min.insync.replicas=2; the local stack has one. */
+    /**
+     * Created at start-up if missing; a topic that exists keeps its settings (change them with kafka-configs, see
+     * docs/events.md). Production runs 3 replicas with min.insync.replicas=2, so that with acks=all an acknowledged
+     * event is on two brokers; the local stack has one of each. Retention is unlimited by default: read models and new
+     * subscribers replay the topic from its start.
+     */
     @Bean
     NewTopic eventsTopic(
             @Value("${crisis-timeline.topic.partitions}") int partitions,
-            @Value("${crisis-timeline.topic.replication-factor}") short replicationFactor) {
+            @Value("${crisis-timeline.topic.replication-factor}") short replicationFactor,
+            @Value("${crisis-timeline.topic.min-insync-replicas}") int minInsyncReplicas,
+            @Value("${crisis-timeline.topic.retention-ms}") long retentionMs) {
         return TopicBuilder.name(Topics.EVENTS)
                 .partitions(partitions)
                 .replicas(replicationFactor)
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas))
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs))
                 .build();
     }
 

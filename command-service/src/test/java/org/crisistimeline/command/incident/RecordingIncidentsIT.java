@@ -84,7 +84,7 @@ class RecordingIncidentsIT {
         Map<String, String> headers = headers(published);
         assertThat(headers)
                 .containsEntry("ce_specversion", "1.0")
-                .containsEntry("ce_type", "org.crisistimeline.IncidentRecorded.v1")
+                .containsEntry("ce_type", "org.crisistimeline.IncidentRecorded.v2")
                 .containsEntry("ce_source", "/crisis-timeline/command-service")
                 .containsEntry("ce_subject", id)
                 .containsEntry("ce_sequence", "0")
@@ -93,7 +93,7 @@ class RecordingIncidentsIT {
         assertThat(Instant.parse(headers.get("ce_time"))).isBefore(Instant.now().plusSeconds(1));
         JsonNode value = json.readTree(published.value());
         assertThat(value.get("incidentId").asText()).isEqualTo(id);
-        assertThat(value.get("details").get("casualties").get("killed").asInt()).isEqualTo(10);
+        assertThat(value.at("/details/casualties/killed/best").asInt()).isEqualTo(10);
         assertThat(value.get("occurredAt").asText()).isEqualTo("2020-01-02T22:00:00Z");
     }
 
@@ -206,13 +206,18 @@ class RecordingIncidentsIT {
                         "longitude out of range",
                         body -> ((ObjectNode) body.get("location")).put("lon", -180.5),
                         "location.lon"),
+                bad("negative count", body -> killed(body).put("low", -1), "details.casualties.killed.low"),
+                bad("fractional count", body -> killed(body).put("high", 10.5), "details.casualties.killed.high"),
+                bad("estimate without low", body -> killed(body).remove("low"), "details.casualties.killed.low"),
+                bad("best below low", body -> killed(body).put("best", 9), "details.casualties.killed.best"),
+                bad("high below best", body -> killed(body).put("high", 9), "details.casualties.killed.high"),
                 bad(
-                        "negative count",
-                        body -> ((ObjectNode) body.get("details").get("casualties")).put("killed", -1),
-                        "details.casualties.killed"),
+                        "high below low without best",
+                        body -> killed(body).put("low", 12).remove("best"),
+                        "details.casualties.killed.high"),
                 bad(
-                        "fractional count",
-                        body -> ((ObjectNode) body.get("details").get("casualties")).put("killed", 1.5),
+                        "count instead of estimate",
+                        body -> ((ObjectNode) body.at("/details/casualties")).put("killed", 10),
                         "details.casualties.killed"),
                 bad("no actors", body -> body.putArray("actors"), "actors"),
                 bad("no sources", body -> body.putArray("sources"), "sources"),
@@ -248,12 +253,15 @@ class RecordingIncidentsIT {
         ObjectNode body = TestBodies.droneStrike(id);
         body.remove("summary");
         ((ObjectNode) body.get("location")).put("lat", 100.0).put("country", "XX");
-        ((ObjectNode) body.get("details").get("casualties")).put("injured", -3);
+        ((ObjectNode) body.at("/details/casualties"))
+                .putObject("injured")
+                .put("low", -3)
+                .put("high", 2);
 
         ResponseEntity<JsonNode> response = post("/api/v1/incidents", body.toString());
 
         assertThat(response.getBody().get("errors").findValuesAsText("field"))
-                .containsExactly("details.casualties.injured", "location.country", "location.lat", "summary");
+                .containsExactly("details.casualties.injured.low", "location.country", "location.lat", "summary");
     }
 
     @Test
@@ -281,11 +289,24 @@ class RecordingIncidentsIT {
         return "incident-" + UUID.randomUUID();
     }
 
+    private static ObjectNode killed(ObjectNode body) {
+        return (ObjectNode) body.at("/details/casualties/killed");
+    }
+
+    @Test
+    void aCasualtyEstimateMayLeaveOutTheBestFigure() {
+        String id = uniqueId();
+        ObjectNode body = droneStrike(id);
+        killed(body).remove("best");
+
+        assertThat(post("/api/v1/incidents", body.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
     private static Arguments bad(String name, java.util.function.Consumer<ObjectNode> spoil, String field) {
         return Arguments.of(name, spoil, field);
     }
 
-    private static ConsumerRecord<String, byte[]> awaitPublished(String key) {
+    static ConsumerRecord<String, byte[]> awaitPublished(String key) {
         var properties = new Properties();
         properties.put(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -306,7 +327,7 @@ class RecordingIncidentsIT {
         throw new AssertionError("No event with key " + key + " was published within 30 s");
     }
 
-    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+    static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), new String(header.value(), UTF_8));

@@ -1,6 +1,7 @@
 package org.crisistimeline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.crisistimeline.examples.ExampleConsumer;
 import org.crisistimeline.testsupport.TestInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +35,7 @@ class DemoCrisisIT {
     private static final ObjectMapper json = new ObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final Path DEMO_LOADER = Path.of(System.getProperty("demoLoader"));
+    private static final PublishedSchemas schemas = new PublishedSchemas(Path.of(System.getProperty("schemasDir")));
 
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
@@ -112,6 +116,99 @@ class DemoCrisisIT {
         assertThat(strike.get("actors").findValuesAsText("name")).contains("Qassem Soleimani", "United States");
         assertThat(strike.get("sources").get(0).get("publisher").asText()).isEqualTo("Sky News");
         assertThat(strike.get("reportedAt").asText()).isEqualTo("2020-01-07T06:00:00Z");
+    }
+
+    /**
+     * The done-when of the event contract (issue 6): a subscriber that knows only docs/events.md and the schemas reads
+     * the demo crisis off the topic, and every message is valid against the schema its ce_type names.
+     */
+    @Test
+    void theExampleConsumerReadsTheWholeDemoCrisisAndEveryMessageMatchesItsSchema() throws Exception {
+        List<ExampleConsumer.Received> received = new ArrayList<>();
+
+        ExampleConsumer.consume(
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                "e2e-example-" + UUID.randomUUID(),
+                Duration.ofSeconds(5),
+                received::add);
+
+        assertThat(received).hasSize(demoEvents());
+        for (ExampleConsumer.Received event : received) {
+            assertThat(schemas.validate(event.type(), event.value()))
+                    .as("%s %s#%d", event.type(), event.subject(), event.sequence())
+                    .isEmpty();
+        }
+        assertThat(received)
+                .extracting(ExampleConsumer.Received::subject)
+                .contains("iran-us-2020", "qassem-soleimani", "soleimani-killed-baghdad-airport");
+    }
+
+    /** The same with nothing of ours at all: kcat, the documented command line, and the schema files. */
+    @Test
+    void kcatReadsTheWholeDemoCrisisAndEveryMessageMatchesItsSchema() throws Exception {
+        assumeTrue(
+                kcatIsInstalled() || "true".equals(System.getenv("CI")),
+                "kcat is not installed (apt-get install kcat); CI installs it");
+        Process kcat = new ProcessBuilder(
+                        "kcat",
+                        "-C",
+                        "-b",
+                        TestInfrastructure.get().kafkaBootstrapServers(),
+                        "-t",
+                        "crisis-timeline.events.v1",
+                        "-o",
+                        "beginning",
+                        "-e",
+                        "-q",
+                        "-J")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        List<String> lines = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kcat.exitValue()).isZero();
+
+        Map<String, JsonNode> bySubjectAndSequence = new java.util.HashMap<>();
+        for (String line : lines) {
+            JsonNode message = json.readTree(line);
+            Map<String, String> headers = new java.util.HashMap<>();
+            JsonNode pairs = message.get("headers");
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                headers.put(pairs.get(i).asText(), pairs.get(i + 1).asText());
+            }
+            JsonNode value = json.readTree(message.get("payload").asText());
+            assertThat(headers)
+                    .containsEntry("ce_specversion", "1.0")
+                    .containsEntry("content-type", "application/json");
+            assertThat(message.get("key").asText()).isEqualTo(headers.get("ce_subject"));
+            assertThat(schemas.validate(headers.get("ce_type"), value))
+                    .as("%s at offset %s", headers.get("ce_type"), message.get("offset"))
+                    .isEmpty();
+            // at least once: a message may come twice, (ce_subject, ce_sequence) tells
+            bySubjectAndSequence.put(headers.get("ce_subject") + "#" + headers.get("ce_sequence"), value);
+        }
+        assertThat(bySubjectAndSequence).hasSize(demoEvents());
+    }
+
+    /** The crisis, its actors and its incidents: one event each. */
+    private static int demoEvents() throws Exception {
+        Path data = DEMO_LOADER.resolveSibling("iran-us-2020");
+        return 1 + lines(data.resolve("actors.ndjson")) + lines(data.resolve("incidents.ndjson"));
+    }
+
+    private static int lines(Path ndjson) throws Exception {
+        return (int) Files.readAllLines(ndjson).stream()
+                .filter(line -> !line.isBlank())
+                .count();
+    }
+
+    private static boolean kcatIsInstalled() {
+        try {
+            return new ProcessBuilder("kcat", "-V").start().waitFor(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test

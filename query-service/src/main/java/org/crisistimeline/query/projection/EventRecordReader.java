@@ -3,6 +3,7 @@ package org.crisistimeline.query.projection;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.crisistimeline.events.CloudEventHeaders;
+import org.crisistimeline.events.CloudEventType;
 import org.crisistimeline.events.EventJson;
-import org.crisistimeline.events.EventType;
+import org.crisistimeline.events.upcasting.Upcasters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,12 @@ public class EventRecordReader {
     /**
      * @return the event, or empty for a type this service does not know: a newer producer may publish events that
      *     this version cannot use, and they must not stop the ones it can
-     * @throws MalformedEvent when a header the read model needs is missing or garbled, or the value is unreadable
+     * @throws MalformedEvent when a header the read model needs is missing or garbled, the value is unreadable, or
+     *     the event is of a version newer than this service knows (it waits, dead-lettered, for an upgrade)
      */
     public Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {
         String cloudEventType = required(record, CloudEventHeaders.TYPE);
-        Optional<EventType> type = EventType.ofCloudEventType(cloudEventType);
+        Optional<CloudEventType> type = cloudEventType(record, cloudEventType);
         if (type.isEmpty()) {
             log.warn(
                     "Skipping event of unknown type {} at {}-{}@{}",
@@ -46,7 +49,16 @@ public class EventRecordReader {
         long sequence = sequence(record);
         Instant recordedAt = recordedAt(record);
         return Optional.of(
-                new EventEnvelope(type.get(), aggregateId, sequence, recordedAt, payload(record, type.get())));
+                new EventEnvelope(type.get().type(), aggregateId, sequence, recordedAt, payload(record, type.get())));
+    }
+
+    /** A version newer than this service knows cannot be read yet, but must not be skipped: it is refused. */
+    private static Optional<CloudEventType> cloudEventType(ConsumerRecord<String, byte[]> record, String value) {
+        try {
+            return CloudEventType.parse(value);
+        } catch (CloudEventType.NewerVersion newer) {
+            throw new MalformedEvent(record, newer.getMessage(), newer);
+        }
     }
 
     private static long sequence(ConsumerRecord<String, byte[]> record) {
@@ -72,19 +84,30 @@ public class EventRecordReader {
         }
     }
 
-    private Record payload(ConsumerRecord<String, byte[]> record, EventType type) {
+    /** An older version (published before the current one existed) is brought up to date first. */
+    private Record payload(ConsumerRecord<String, byte[]> record, CloudEventType type) {
         if (record.value() == null) {
             throw new MalformedEvent(record, "the value is empty");
         }
+        Class<? extends Record> payloadType = type.type().payloadType();
         try {
-            Record payload = json.readValue(record.value(), type.payloadType());
+            Record payload = type.isCurrent()
+                    ? json.readValue(record.value(), payloadType)
+                    : json.treeToValue(Upcasters.toCurrent(type, jsonObject(record)), payloadType);
             if (payload == null) {
                 throw new MalformedEvent(record, "the value is JSON null");
             }
             return payload;
-        } catch (IOException e) {
-            throw new MalformedEvent(record, "the value is not the JSON of " + type.cloudEventType(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedEvent(record, "the value is not the JSON of " + type, e);
         }
+    }
+
+    private ObjectNode jsonObject(ConsumerRecord<String, byte[]> record) throws IOException {
+        if (json.readTree(record.value()) instanceof ObjectNode object) {
+            return object;
+        }
+        throw new MalformedEvent(record, "the value is not a JSON object");
     }
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) {

@@ -3,8 +3,9 @@ package org.crisistimeline.query.projection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * A record of the topic that cannot be read: a required header is missing or garbled, or the value is not the JSON of
- * its type. It is never skipped: the partition waits for a fix rather than lose an event.
+ * A record of the topic that cannot be read: a required header is missing or garbled, the value is not the JSON of its
+ * type, or its version is newer than this service knows. Reading it again cannot help, so it is dead-lettered at once
+ * (never skipped): it waits in the database, with the later events of its aggregate behind it, for a fix and a retry.
  */
 public class MalformedEvent extends RuntimeException {
 

@@ -73,7 +73,7 @@ class IncidentIT {
                         new StrikeDetails(
                                 StrikeDetails.Method.DRONE,
                                 "convoy leaving the airport",
-                                new StrikeDetails.Casualties(10, null)),
+                                new StrikeDetails.Casualties(new StrikeDetails.Estimate(8, 10, 12), null)),
                         List.of(
                                 new Source(
                                         "Sky News",
@@ -115,7 +115,7 @@ class IncidentIT {
                           ],
                           "summary": "US drone strike kills Qassem Soleimani",
                           "details": {"method": "DRONE", "target": "convoy leaving the airport",
-                                      "casualties": {"killed": 10}},
+                                      "casualties": {"killed": {"low": 8, "best": 10, "high": 12}}},
                           "sources": [
                             {"publisher": "Sky News", "url": "https://news.sky.com/story/x",
                              "publishedAt": "2020-01-07T09:00:00Z", "excerpt": "Qassem Soleimani was killed"},

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.crisistimeline.events.Topics;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.FixedBackOff;
 
 class ConsumerConfigurationTest {
+
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.EVENTS, 3);
 
     private final ConsumerRecord<String, byte[]> failed = new ConsumerRecord<>(Topics.EVENTS, 3, 42, "raab", null);
     private final ConsumerRecord<String, byte[]> next = new ConsumerRecord<>(Topics.EVENTS, 3, 43, "raab", null);
@@ -31,21 +39,67 @@ class ConsumerConfigurationTest {
     private final Consumer<String, byte[]> consumer = mock(Consumer.class);
 
     private final MessageListenerContainer container = mock(MessageListenerContainer.class);
+    private final List<ConsumerRecord<?, ?>> deadLettered = new ArrayList<>();
+    private final ConsumerRecordRecoverer deadLetters = (record, exception) -> deadLettered.add(record);
+
+    /** No waiting in the test; three attempts for a poison record, as configured by default. */
+    private final DefaultErrorHandler handler = ConsumerConfiguration.errorHandler(
+            deadLetters, new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS), new FixedBackOff(0, 2));
 
     @Test
-    void failedEventIsRetriedAndNeverSkipped() {
-        DefaultErrorHandler handler =
-                ConsumerConfiguration.blockingErrorHandler(new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS));
+    void aTransientFailureIsRetriedForEverAndNeverDeadLettered() {
         when(container.isRunning()).thenReturn(true);
 
-        for (int attempt = 0; attempt < 5; attempt++) {
-            handle(handler, new MalformedEvent(failed, "header ce_type is missing"));
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertStillInRetry(
+                    attempt % 2 == 0
+                            ? new CannotCreateTransactionException("Could not open JDBC Connection for transaction")
+                            : new DataIntegrityViolationException(
+                                    "wrapped", new SQLException("terminating connection", "57P01")));
         }
-        // even an exception that Spring Kafka by default sends straight to the recoverer, which would skip it
-        handle(handler, new ClassCastException("boom"));
 
-        verify(consumer, times(6)).seek(new TopicPartition(Topics.EVENTS, 3), 42);
-        verify(consumer, never()).seek(new TopicPartition(Topics.EVENTS, 3), 43);
+        assertThat(deadLettered).isEmpty();
+        verify(consumer, times(20)).seek(PARTITION, 42);
+        verify(consumer, never()).seek(PARTITION, 43);
+    }
+
+    @Test
+    void anUnreadableRecordIsDeadLetteredAtOnceAndThePartitionGoesOn() {
+        handle(new MalformedEvent(failed, "header ce_type is missing"));
+
+        assertThat(deadLettered).containsExactly(failed);
+        verify(consumer, never()).seek(PARTITION, 42);
+        verify(consumer).seek(PARTITION, 43);
+    }
+
+    @Test
+    void aFailingProjectionIsRetriedAFewTimesThenDeadLettered() {
+        when(container.isRunning()).thenReturn(true);
+        RuntimeException clash = new DuplicateKeyException("duplicate key value violates unique constraint");
+
+        assertStillInRetry(clash);
+        assertStillInRetry(clash);
+        assertThat(deadLettered).isEmpty();
+        handle(clash);
+
+        assertThat(deadLettered).containsExactly(failed);
+        verify(consumer, times(2)).seek(PARTITION, 42);
+        verify(consumer).seek(PARTITION, 43);
+    }
+
+    @Test
+    void aDatabaseOutageIsTransientAndABrokenRecordIsNot() {
+        assertThat(Failures.isTransient(new CannotGetJdbcConnectionException("down")))
+                .isTrue();
+        assertThat(Failures.isTransient(new RuntimeException(new SQLException("deadlock detected", "40P01"))))
+                .isTrue();
+        assertThat(Failures.isTransient(new RuntimeException(new SQLException("connection refused", "08001"))))
+                .isTrue();
+        assertThat(Failures.isTransient(new DuplicateKeyException("duplicate"))).isFalse();
+        assertThat(Failures.isTransient(new MalformedEvent(failed, "the value is empty")))
+                .isFalse();
+        assertThat(Failures.isTransient(new IllegalStateException("no location")))
+                .isFalse();
     }
 
     @Test
@@ -62,9 +116,12 @@ class ConsumerConfigurationTest {
     }
 
     /** The container calls the handler with the failed record and the rest of the poll. */
-    private void handle(DefaultErrorHandler handler, RuntimeException cause) {
-        List<ConsumerRecord<?, ?>> remaining = List.of(failed, next);
-        assertThatThrownBy(() -> handler.handleRemaining(failure(cause), remaining, consumer, container))
+    private void handle(RuntimeException cause) {
+        handler.handleRemaining(failure(cause), List.of(failed, next), consumer, container);
+    }
+
+    private void assertStillInRetry(RuntimeException cause) {
+        assertThatThrownBy(() -> handle(cause))
                 .as("the record is still in retry, not recovered")
                 .hasMessage("Record in retry and not yet recovered");
     }

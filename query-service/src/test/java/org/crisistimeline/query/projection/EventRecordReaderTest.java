@@ -14,7 +14,10 @@ import org.apache.kafka.common.record.TimestampType;
 import org.crisistimeline.events.CloudEventHeaders;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.details.StrikeDetails;
 import org.crisistimeline.query.Events;
+import org.crisistimeline.query.KafkaRecordFixture;
 import org.crisistimeline.query.TopicPublisher;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,28 @@ class EventRecordReaderTest {
                 withHeader(CloudEventHeaders.TYPE, "org.crisistimeline.IncidentMerged.v1");
 
         assertThat(reader.read(record)).isEmpty();
+    }
+
+    @Test
+    void eventOfAnOlderVersionIsReadInTodaysShape() {
+        ProducerRecord<String, byte[]> v1 = KafkaRecordFixture.read("/samples/incident-recorded.v1.kafka-record.json")
+                .toProducerRecord();
+
+        EventEnvelope event = reader.read(consumed(v1)).orElseThrow();
+
+        assertThat(event.type()).isEqualTo(EventType.INCIDENT_RECORDED);
+        StrikeDetails strike =
+                (StrikeDetails) event.payload(IncidentRecorded.class).details();
+        assertThat(strike.casualties().killed()).isEqualTo(StrikeDetails.Estimate.exactly(10));
+    }
+
+    @Test
+    void eventOfAVersionNewerThanThisServiceKnowsIsRefusedNotSkipped() {
+        String newer = "org.crisistimeline.ActorRegistered.v" + (EventType.ACTOR_REGISTERED.version() + 1);
+
+        assertThatThrownBy(() -> reader.read(withHeader(CloudEventHeaders.TYPE, newer)))
+                .isInstanceOf(MalformedEvent.class)
+                .hasMessageContaining("upgrade");
     }
 
     @Test

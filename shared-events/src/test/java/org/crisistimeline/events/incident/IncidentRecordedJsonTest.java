@@ -27,7 +27,9 @@ class IncidentRecordedJsonTest {
             List.of(new IncidentActor("us", ActorRole.INITIATOR), new IncidentActor("soleimani", ActorRole.VICTIM)),
             "US drone strike kills Qassem Soleimani",
             new StrikeDetails(
-                    StrikeDetails.Method.DRONE, "convoy leaving the airport", new StrikeDetails.Casualties(10, null)),
+                    StrikeDetails.Method.DRONE,
+                    "convoy leaving the airport",
+                    new StrikeDetails.Casualties(StrikeDetails.Estimate.exactly(10), null)),
             List.of(new Source(
                     "Sky News", "https://news.sky.com/story/x", Instant.parse("2020-01-07T09:00:00Z"), null)),
             Confidence.HIGH);
