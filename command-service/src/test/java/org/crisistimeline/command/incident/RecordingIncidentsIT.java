@@ -296,7 +296,7 @@ class RecordingIncidentsIT {
     @Test
     void aCasualtyEstimateMayLeaveOutTheBestFigure() {
         String id = uniqueId();
-        ObjectNode body = droneStrike(id);
+        ObjectNode body = TestBodies.droneStrike(id);
         killed(body).remove("best");
 
         assertThat(post("/api/v1/incidents", body.toString()).getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -113,8 +113,10 @@ final class TimelineCsv {
     }
 
     private static Integer fatalities(IncidentView incident) {
+        // casualties are estimates (IncidentRecorded v2): the best figure, or the lowest where there is no best
         JsonNode killed = incident.details() == null ? null : incident.details().at("/casualties/killed");
-        return killed == null || !killed.isNumber() ? null : killed.asInt();
+        JsonNode figure = killed == null ? null : killed.has("best") ? killed.get("best") : killed.get("low");
+        return figure == null || !figure.isNumber() ? null : figure.asInt();
     }
 
     private static List<String> names(IncidentView incident, boolean acting) {

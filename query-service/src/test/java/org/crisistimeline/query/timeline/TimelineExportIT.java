@@ -91,7 +91,10 @@ class TimelineExportIT {
                                 new IncidentActor(us, ActorRole.INITIATOR),
                                 new IncidentActor(soleimani, ActorRole.VICTIM)),
                         "US drone strike kills Qassem Soleimani",
-                        new StrikeDetails(StrikeDetails.Method.DRONE, "convoy", new StrikeDetails.Casualties(10, null)),
+                        new StrikeDetails(
+                                StrikeDetails.Method.DRONE,
+                                "convoy",
+                                new StrikeDetails.Casualties(new StrikeDetails.Estimate(10, 10, 10), null)),
                         List.of(
                                 new Source(
                                         "Reuters",

@@ -1,4 +1,7 @@
 package org.crisistimeline.events.incident;
 
+import jakarta.validation.constraints.NotBlank;
+
 /** An editor questioned the incident as recorded; it stays on the timelines, marked disputed. */
-public record IncidentDisputed(String incidentId, String reason) {}
+public record IncidentDisputed(
+        @NotBlank String incidentId, @NotBlank String reason) {}

@@ -1,4 +1,7 @@
 package org.crisistimeline.events.incident;
 
+import jakarta.validation.constraints.NotBlank;
+
 /** An editor confirmed the incident as recorded. */
-public record IncidentVerified(String incidentId, String reason) {}
+public record IncidentVerified(
+        @NotBlank String incidentId, @NotBlank String reason) {}
