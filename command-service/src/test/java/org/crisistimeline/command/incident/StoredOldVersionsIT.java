@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crisistimeline.command.system.EventStoreRow;
 import org.crisistimeline.testsupport.RealInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +93,7 @@ class StoredOldVersionsIT {
         // checked for a new one
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(TestTokens.token("test-recorder", "recorder"));
         return http.postForEntity("/api/v1/incidents", new HttpEntity<>(body.toString(), headers), JsonNode.class);
     }
 

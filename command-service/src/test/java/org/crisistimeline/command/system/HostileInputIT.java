@@ -73,10 +73,10 @@ class HostileInputIT {
                 hostile("NaN as a string", "\"lat\": 33.2625", "\"lat\": \"NaN\"", 400, "location.lat"),
                 hostile(
                         "count beyond int",
-                        "\"killed\": 10",
-                        "\"killed\": 100000000000000000000",
+                        "\"low\": 10",
+                        "\"low\": 100000000000000000000",
                         400,
-                        "details.casualties.killed"),
+                        "details.casualties.killed.low"),
                 hostile("latitude out of range", "\"lat\": 33.2625", "\"lat\": -90.0001", 400, "location.lat"),
                 hostile("trailing garbage", "\"confidence\": \"HIGH\"", "\"confidence\": \"HIGH\"} {", 400, ""),
                 hostile("array instead of object", "\"location\": {", "\"location\": [{", 400, "location"));
