@@ -122,7 +122,7 @@ class DeadLettersIT {
                 .isEqualTo(2);
         assertThat(isShown(later)).isFalse();
 
-        jdbc.update("DELETE FROM incident WHERE incident_id = ?", incidentId); // the fix
+        jdbc.update("DELETE FROM incident_version WHERE incident_id = ?", incidentId); // the fix
         Api.Response retried = api.post("/api/v1/admin/dead-letters/" + id + "/retry");
 
         assertThat(retried.status()).isEqualTo(200);
@@ -200,10 +200,11 @@ class DeadLettersIT {
 
     private void insertIncidentRow(String incidentId) {
         jdbc.update("""
-                INSERT INTO incident (incident_id, crisis_id, type, occurred_at, occurred_precision, country,
-                                      summary, details, recorded_at, updated_at, version)
-                VALUES (?, 'iran-us-2020', 'STRIKE', '2020-01-04T12:00:00Z', 'DAY', 'IQ', 'In the way',
-                        '{}'::jsonb, '2020-01-05T00:00:00Z', '2020-01-05T00:00:00Z', 1)
+                INSERT INTO incident_version (incident_id, version, kind, valid_from, crisis_id, type, occurred_at,
+                                              occurred_precision, country, actors, summary, details, status,
+                                              recorded_at)
+                VALUES (?, 1, 'RECORDED', '2020-01-05T00:00:00Z', 'iran-us-2020', 'STRIKE', '2020-01-04T12:00:00Z',
+                        'DAY', 'IQ', '[]'::jsonb, 'In the way', '{}'::jsonb, 'RECORDED', '2020-01-05T00:00:00Z')
                 """, incidentId);
     }
 

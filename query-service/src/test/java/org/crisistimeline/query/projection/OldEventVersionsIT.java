@@ -6,20 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.crisistimeline.query.Api;
 import org.crisistimeline.query.Events;
 import org.crisistimeline.query.KafkaRecordFixture;
 import org.crisistimeline.query.TopicPublisher;
 import org.crisistimeline.testsupport.RealInfrastructure;
+import org.crisistimeline.testsupport.TestInfrastructure;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Events of older versions, on the topic and already in the read model, are shown in today's shape. */
@@ -36,9 +36,6 @@ class OldEventVersionsIT {
 
     @Autowired
     private JdbcTemplate jdbc;
-
-    @Autowired
-    private DataSource dataSource;
 
     private Api api;
 
@@ -66,22 +63,31 @@ class OldEventVersionsIT {
 
     @Test
     void incidentsAppliedFromV1EventsAreMigratedToEstimates() throws Exception {
+        // a read model as it stood before v2: migrated up to V1, holding an incident applied from a v1 event
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        var oldReadModel = new DriverManagerDataSource(
+                infrastructure.jdbcUrl("read_model_before_v2_" + Long.toHexString(System.nanoTime())),
+                infrastructure.username(),
+                infrastructure.password());
+        Flyway.configure().dataSource(oldReadModel).target("1").load().migrate();
         String incidentId = Events.unique("applied-as-v1");
-        jdbc.update(
-                """
-                INSERT INTO incident (incident_id, crisis_id, type, occurred_at, occurred_precision, country,
-                                      summary, details, recorded_at, updated_at, version)
-                VALUES (?, 'iran-us-2020', 'STRIKE', '2020-01-04T20:00:00Z', 'DAY', 'IQ', 'Rockets',
-                        CAST(? AS jsonb), '2020-01-05T00:00:00Z', '2020-01-05T00:00:00Z', 1)
-                """,
-                incidentId,
-                "{\"method\": \"ROCKET\", \"target\": \"Balad air base\", \"casualties\": {\"killed\": 10}}");
+        new JdbcTemplate(oldReadModel)
+                .update(
+                        """
+                        INSERT INTO incident (incident_id, crisis_id, type, occurred_at, occurred_precision, country,
+                                              summary, details, recorded_at, updated_at, version)
+                        VALUES (?, 'iran-us-2020', 'STRIKE', '2020-01-04T20:00:00Z', 'DAY', 'IQ', 'Rockets',
+                                CAST(? AS jsonb), '2020-01-05T00:00:00Z', '2020-01-05T00:00:00Z', 1)
+                        """,
+                        incidentId,
+                        "{\"method\": \"ROCKET\", \"target\": \"Balad air base\", \"casualties\": {\"killed\": 10}}");
 
-        // the migration is written to be run again safely, which lets the test run it on this row
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V1_1__casualty_estimates.sql"))
-                .execute(dataSource);
+        Flyway.configure().dataSource(oldReadModel).load().migrate();
 
-        assertThat(api.get("/api/v1/incidents/" + incidentId).body().at("/details/casualties"))
+        String details = new JdbcTemplate(oldReadModel)
+                .queryForObject(
+                        "SELECT details::text FROM incident_version WHERE incident_id = ?", String.class, incidentId);
+        assertThat(json.readTree(details).at("/casualties"))
                 .isEqualTo(json.readTree("{\"killed\": " + ESTIMATE_OF_TEN + "}"));
     }
 }

@@ -85,8 +85,8 @@ class ReadModelRebuildIT {
         Map<TopicPartition, Long> before = endOffsets();
 
         listeners.stop();
-        jdbc.execute("TRUNCATE incident, incident_actor, incident_source, timeline_entry, actor, crisis,"
-                + " aggregate_position");
+        jdbc.execute("TRUNCATE incident_version, incident_source, incident_named_actor, incident_link,"
+                + " timeline_entry_version, actor_title, event_log, actor, crisis, aggregate_position");
         assertThat(isShown(incidentId)).isFalse();
         Map<TopicPartition, OffsetAndMetadata> fromTheStart = before.keySet().stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> new OffsetAndMetadata(0)));
