@@ -45,8 +45,13 @@ public class EventRecordReader {
         String aggregateId = required(record, CloudEventHeaders.SUBJECT);
         long sequence = sequence(record);
         Instant recordedAt = recordedAt(record);
-        return Optional.of(
-                new EventEnvelope(type.get(), aggregateId, sequence, recordedAt, payload(record, type.get())));
+        return Optional.of(new EventEnvelope(
+                type.get(),
+                aggregateId,
+                sequence,
+                recordedAt,
+                optional(record, CloudEventHeaders.PRINCIPAL),
+                payload(record, type.get())));
     }
 
     private static long sequence(ConsumerRecord<String, byte[]> record) {
@@ -85,6 +90,15 @@ public class EventRecordReader {
         } catch (IOException e) {
             throw new MalformedEvent(record, "the value is not the JSON of " + type.cloudEventType(), e);
         }
+    }
+
+    private static String optional(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), UTF_8).strip();
+        return value.isEmpty() ? null : value;
     }
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) {
