@@ -61,6 +61,14 @@ public final class TopicPublisher {
         return send(record(aggregateId, 0, recordedAt, event));
     }
 
+    /** The same, stored by {@code principal}, as the command service says since events carry who stored them. */
+    public RecordMetadata publish(
+            String aggregateId, long sequence, Instant recordedAt, Record event, String principal) {
+        ProducerRecord<String, byte[]> record = record(aggregateId, sequence, recordedAt, event);
+        header((RecordHeaders) record.headers(), CloudEventHeaders.PRINCIPAL, principal);
+        return send(record);
+    }
+
     /** Publishes the event numbered {@code sequence} of an aggregate (0 for its first), recorded at {@code recordedAt}. */
     public RecordMetadata publish(String aggregateId, long sequence, Instant recordedAt, Record event) {
         return send(record(aggregateId, sequence, recordedAt, event));

@@ -31,26 +31,29 @@ public class IncidentProjection {
         this.jdbc = jdbc;
     }
 
-    public IncidentVersion recorded(IncidentRecorded incident, int version, Instant recordedAt) {
+    /** @param recordedBy who stored the event (its ce_principal), or null when the event does not say */
+    public IncidentVersion recorded(IncidentRecorded incident, int version, Instant recordedAt, String recordedBy) {
         IncidentState state = IncidentState.recorded(incident, json);
-        insertVersion(version, VersionKind.RECORDED, recordedAt, null, state, recordedAt);
+        insertVersion(version, VersionKind.RECORDED, recordedAt, recordedBy, null, state, recordedAt);
         insertSources(state.incidentId(), 0, state.sources(), version, recordedAt);
         insertNamedActors(state);
         return new IncidentVersion(state.incidentId(), version, VersionKind.RECORDED, recordedAt, state, null);
     }
 
-    public IncidentVersion amended(IncidentAmended amended, int version, Instant recordedAt) {
+    public IncidentVersion amended(IncidentAmended amended, int version, Instant recordedAt, String recordedBy) {
         Current current = current(amended.incidentId());
         IncidentState next = current.state().amended(amended.changes(), json);
-        IncidentVersion stored = store(current, version, VersionKind.AMENDED, recordedAt, amended.reason(), next);
+        IncidentVersion stored =
+                store(current, version, VersionKind.AMENDED, recordedAt, recordedBy, amended.reason(), next);
         insertNamedActors(next);
         return stored;
     }
 
-    public IncidentVersion sourceAttached(SourceAttached attached, int version, Instant recordedAt) {
+    public IncidentVersion sourceAttached(SourceAttached attached, int version, Instant recordedAt, String recordedBy) {
         Current current = current(attached.incidentId());
         IncidentState next = current.state().withSource(attached.source());
-        IncidentVersion stored = store(current, version, VersionKind.SOURCE_ATTACHED, recordedAt, null, next);
+        IncidentVersion stored =
+                store(current, version, VersionKind.SOURCE_ATTACHED, recordedAt, recordedBy, null, next);
         insertSources(
                 next.incidentId(),
                 current.state().sources().size(),
@@ -62,7 +65,7 @@ public class IncidentProjection {
 
     /** @param kind DISPUTED, VERIFIED or RETRACTED */
     public IncidentVersion statusChanged(
-            String incidentId, VersionKind kind, String reason, int version, Instant recordedAt) {
+            String incidentId, VersionKind kind, String reason, int version, Instant recordedAt, String recordedBy) {
         IncidentStatus status = switch (kind) {
             case DISPUTED -> IncidentStatus.DISPUTED;
             case VERIFIED -> IncidentStatus.VERIFIED;
@@ -70,12 +73,20 @@ public class IncidentProjection {
             default -> throw new IllegalArgumentException(kind + " does not change the status");
         };
         Current current = current(incidentId);
-        return store(current, version, kind, recordedAt, reason, current.state().withStatus(status));
+        return store(
+                current,
+                version,
+                kind,
+                recordedAt,
+                recordedBy,
+                reason,
+                current.state().withStatus(status));
     }
 
-    public IncidentVersion linked(IncidentLinked linked, int version, Instant recordedAt) {
+    public IncidentVersion linked(IncidentLinked linked, int version, Instant recordedAt, String recordedBy) {
         Current current = current(linked.incidentId());
-        IncidentVersion stored = store(current, version, VersionKind.LINKED, recordedAt, null, current.state());
+        IncidentVersion stored =
+                store(current, version, VersionKind.LINKED, recordedAt, recordedBy, null, current.state());
         jdbc.update(
                 """
                 INSERT INTO incident_link (incident_id, target_id, relation, version, linked_at)
@@ -91,7 +102,13 @@ public class IncidentProjection {
     }
 
     private IncidentVersion store(
-            Current current, int version, VersionKind kind, Instant recordedAt, String reason, IncidentState next) {
+            Current current,
+            int version,
+            VersionKind kind,
+            Instant recordedAt,
+            String recordedBy,
+            String reason,
+            IncidentState next) {
         if (version <= current.version()) {
             throw new IllegalStateException("version " + version + " of " + next.incidentId()
                     + " is not after the version applied, " + current.version());
@@ -103,23 +120,30 @@ public class IncidentProjection {
                 utc(validFrom),
                 next.incidentId(),
                 current.version());
-        insertVersion(version, kind, validFrom, reason, next, current.recordedAt());
+        insertVersion(version, kind, validFrom, recordedBy, reason, next, current.recordedAt());
         return new IncidentVersion(next.incidentId(), version, kind, validFrom, next, current.state());
     }
 
     private void insertVersion(
-            int version, VersionKind kind, Instant validFrom, String reason, IncidentState state, Instant recordedAt) {
+            int version,
+            VersionKind kind,
+            Instant validFrom,
+            String recordedBy,
+            String reason,
+            IncidentState state,
+            Instant recordedAt) {
         jdbc.update(
                 """
-                INSERT INTO incident_version (incident_id, version, kind, valid_from, reason, crisis_id, type,
+                INSERT INTO incident_version (incident_id, version, kind, valid_from, recorded_by, reason, crisis_id, type,
                                               occurred_at, occurred_precision, country, place, lat, lon, actors,
                                               summary, details, confidence, status, reported_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?)
                 """,
                 state.incidentId(),
                 version,
                 kind.name(),
                 utc(validFrom),
+                recordedBy,
                 reason,
                 state.crisisId(),
                 state.type().name(),

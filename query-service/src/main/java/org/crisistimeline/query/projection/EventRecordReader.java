@@ -48,8 +48,13 @@ public class EventRecordReader {
         String aggregateId = required(record, CloudEventHeaders.SUBJECT);
         long sequence = sequence(record);
         Instant recordedAt = recordedAt(record);
-        return Optional.of(
-                new EventEnvelope(type.get().type(), aggregateId, sequence, recordedAt, payload(record, type.get())));
+        return Optional.of(new EventEnvelope(
+                type.get().type(),
+                aggregateId,
+                sequence,
+                recordedAt,
+                optional(record, CloudEventHeaders.PRINCIPAL),
+                payload(record, type.get())));
     }
 
     /** A version newer than this service knows cannot be read yet, but must not be skipped: it is refused. */
@@ -108,6 +113,15 @@ public class EventRecordReader {
             return object;
         }
         throw new MalformedEvent(record, "the value is not a JSON object");
+    }
+
+    private static String optional(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), UTF_8).strip();
+        return value.isEmpty() ? null : value;
     }
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) {

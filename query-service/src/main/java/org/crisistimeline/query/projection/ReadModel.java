@@ -75,14 +75,14 @@ public class ReadModel {
             case ACTOR_TITLE_ASSIGNED -> actors.titleAssigned(event.payload(ActorTitleAssigned.class));
             case ACTOR_ALIAS_ADDED -> actors.aliasAdded(event.payload(ActorAliasAdded.class));
             case INCIDENT_RECORDED ->
-                timelines.incidentVersioned(
-                        incidents.recorded(event.payload(IncidentRecorded.class), version, event.recordedAt()));
+                timelines.incidentVersioned(incidents.recorded(
+                        event.payload(IncidentRecorded.class), version, event.recordedAt(), event.principal()));
             case INCIDENT_AMENDED ->
-                timelines.incidentVersioned(
-                        incidents.amended(event.payload(IncidentAmended.class), version, event.recordedAt()));
+                timelines.incidentVersioned(incidents.amended(
+                        event.payload(IncidentAmended.class), version, event.recordedAt(), event.principal()));
             case SOURCE_ATTACHED ->
-                timelines.incidentVersioned(
-                        incidents.sourceAttached(event.payload(SourceAttached.class), version, event.recordedAt()));
+                timelines.incidentVersioned(incidents.sourceAttached(
+                        event.payload(SourceAttached.class), version, event.recordedAt(), event.principal()));
             case INCIDENT_DISPUTED -> {
                 IncidentDisputed disputed = event.payload(IncidentDisputed.class);
                 timelines.incidentVersioned(
@@ -99,8 +99,8 @@ public class ReadModel {
                         retracted.incidentId(), VersionKind.RETRACTED, retracted.reason(), version, event));
             }
             case INCIDENT_LINKED ->
-                timelines.incidentVersioned(
-                        incidents.linked(event.payload(IncidentLinked.class), version, event.recordedAt()));
+                timelines.incidentVersioned(incidents.linked(
+                        event.payload(IncidentLinked.class), version, event.recordedAt(), event.principal()));
             default -> {
                 // a type added to shared-events before this service projects it; its position still moves on
                 log.warn("No projection for {}; {} #{} not shown", event.type(), event.aggregateId(), event.sequence());
@@ -112,6 +112,6 @@ public class ReadModel {
 
     private IncidentVersion statusChanged(
             String incidentId, VersionKind kind, String reason, int version, EventEnvelope event) {
-        return incidents.statusChanged(incidentId, kind, reason, version, event.recordedAt());
+        return incidents.statusChanged(incidentId, kind, reason, version, event.recordedAt(), event.principal());
     }
 }

@@ -62,6 +62,25 @@ public class TimelineProjection {
                 ON CONFLICT DO NOTHING
                 """, entries);
 
+        // an occurredAt after its recordedAt or reportedAt widens the bounds of the asOf and knownAt scans (V3); the
+        // row is only written (and locked) in that rare case
+        jdbc.update(
+                """
+                UPDATE occurred_lead
+                SET after_recorded = greatest(after_recorded, CAST(? AS timestamptz) - CAST(? AS timestamptz)),
+                    after_reported = greatest(after_reported, CAST(? AS timestamptz) - CAST(? AS timestamptz))
+                WHERE after_recorded < CAST(? AS timestamptz) - CAST(? AS timestamptz)
+                   OR after_reported < CAST(? AS timestamptz) - CAST(? AS timestamptz)
+                """,
+                utc(incident.occurredAt()),
+                utc(version.validFrom()),
+                utc(incident.occurredAt()),
+                utc(incident.reportedAt()),
+                utc(incident.occurredAt()),
+                utc(version.validFrom()),
+                utc(incident.occurredAt()),
+                utc(incident.reportedAt()));
+
         // the countries of actors registered so far; the others add theirs when they arrive (actorRegistered)
         jdbc.update(
                 """

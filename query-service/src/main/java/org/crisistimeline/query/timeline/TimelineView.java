@@ -52,5 +52,15 @@ public record TimelineView(Instant asOf, Instant knownAt, boolean includeRetract
         if (!includeRetracted) {
             sql.append(" AND NOT e.retracted");
         }
+        // not a filter (the conditions above decide) but where the scan in occurred_at order can stop: nothing after
+        // it can be valid at asOf or reported by knownAt (V3__occurred_lead.sql)
+        if (asOf != null) {
+            sql.append(" AND e.occurred_at <= CAST(:asOf AS timestamptz)"
+                    + " + (SELECT after_recorded FROM occurred_lead)");
+        }
+        if (knownAt != null) {
+            sql.append(" AND e.occurred_at <= CAST(:knownAt AS timestamptz)"
+                    + " + (SELECT after_reported FROM occurred_lead)");
+        }
     }
 }

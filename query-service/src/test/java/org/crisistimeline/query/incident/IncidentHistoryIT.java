@@ -94,7 +94,8 @@ class IncidentHistoryIT {
                                 "Tens of thousands call for US troops to leave",
                                 new ProtestDetails(50000, "expel US troops"),
                                 null),
-                        "Revised crowd estimate"));
+                        "Revised crowd estimate"),
+                "editor-ann");
         topic.publish(
                 protest,
                 2,
@@ -132,8 +133,9 @@ class IncidentHistoryIT {
                         "2020-01-08T10:00:00Z",
                         "2020-01-08T11:00:00Z",
                         "2020-01-08T12:00:00Z");
-        versions.forEach(
-                version -> assertThat(version.get("recordedBy").isNull()).isTrue());
+        // who: the principal the event carries, none for events that carry none
+        assertThat(versions.get(1).get("recordedBy").asText()).isEqualTo("editor-ann");
+        assertThat(versions.get(0).get("recordedBy").isNull()).isTrue();
 
         JsonNode recorded = versions.get(0);
         assertThat(recorded.get("version").asInt()).isEqualTo(1);

@@ -37,6 +37,18 @@ class EventRecordReaderTest {
     }
 
     @Test
+    void principalIsReadWhenTheEventCarriesOne() {
+        assertThat(reader.read(withHeader(CloudEventHeaders.PRINCIPAL, "editor-ann"))
+                        .orElseThrow()
+                        .principal())
+                .isEqualTo("editor-ann");
+        assertThat(reader.read(withHeader(CloudEventHeaders.PRINCIPAL, null))
+                        .orElseThrow()
+                        .principal())
+                .isNull();
+    }
+
+    @Test
     void timeWithAnOffsetIsRead() {
         ConsumerRecord<String, byte[]> record = withHeader(CloudEventHeaders.TIME, "2020-01-05T12:00:00+02:00");
 

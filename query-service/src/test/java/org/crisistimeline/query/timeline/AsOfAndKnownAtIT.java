@@ -263,6 +263,37 @@ class AsOfAndKnownAtIT {
     }
 
     @Test
+    void incidentThatOccurredAfterItWasRecordedAndReportedIsNotLostByTheScanBounds() {
+        // the command service would refuse this (an occurredAt in the future); the read model must not rely on it
+        String early = crisisId + "-announced";
+        topic.publish(
+                early,
+                0,
+                Instant.parse("2020-01-06T09:30:00Z"),
+                new IncidentRecorded(
+                        early,
+                        crisisId,
+                        IncidentType.VOTE,
+                        Instant.parse("2020-01-10T12:00:00Z"),
+                        Precision.DAY,
+                        new Location("IQ", "Baghdad", 33.3, 44.4),
+                        List.of(),
+                        "A vote announced days ahead",
+                        org.crisistimeline.query.Events.details(IncidentType.VOTE),
+                        List.of(new Source(
+                                "Example Wire", "https://example.org/v", Instant.parse("2020-01-06T08:00:00Z"), null)),
+                        Confidence.LOW));
+        await().atMost(PATIENCE)
+                .until(() -> api.get("/api/v1/incidents/" + early).status() == 200);
+
+        assertThat(api.incidentIds(timeline() + "?asOf=2020-01-06T12:00:00Z")).containsExactly(protest, strike, early);
+        assertThat(api.incidentIds(timeline() + "?knownAt=2020-01-06T08:00:00Z"))
+                .containsExactly(protest, early);
+        assertThat(api.incidentIds(timeline() + "?asOf=2020-01-06T09:45:00Z&knownAt=2020-01-06T08:00:00Z"))
+                .containsExactly(protest, early);
+    }
+
+    @Test
     void viewParametersAreChecked() {
         Api.Response response = api.get(timeline() + "?asOf=soon&knownAt=2020-02-30&includeRetracted=yes");
 
