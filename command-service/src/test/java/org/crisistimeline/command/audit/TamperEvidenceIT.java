@@ -27,10 +27,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.crisistimeline.command.TestBodies;
 import org.crisistimeline.command.audit.Break.Kind;
+import org.crisistimeline.events.CloudEventHeaders;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +60,8 @@ import org.springframework.test.context.ContextConfiguration;
 class TamperEvidenceIT {
 
     private static final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private static final String EDITOR = TestTokens.token("test-editor", "editor");
+    private static final String ADMIN = TestTokens.token("test-auditor", "admin");
 
     @Autowired
     TestRestTemplate http;
@@ -77,26 +83,21 @@ class TamperEvidenceIT {
 
     @BeforeEach
     void anIncidentWithFourEvents() {
-        postJson("/api/v1/crises", """
-                {"id": "iran-us-2020", "name": "Iran–US crisis", "summary": "After the killing of Qassem Soleimani",
-                 "countries": ["IR", "IQ", "US", "GB"], "startedOn": "2020-01-03"}""");
-        postJson("/api/v1/actors", """
-                {"id": "united-states", "name": "United States", "kind": "STATE", "country": "US", "aliases": ["US"]}""");
-        postJson("/api/v1/actors", """
-                {"id": "qassem-soleimani", "name": "Qassem Soleimani", "kind": "PERSON", "country": "IR",
-                 "aliases": ["Maj Gen Soleimani"]}""");
+        write("/api/v1/crises", TestBodies.CRISIS);
+        write("/api/v1/actors", TestBodies.UNITED_STATES);
+        write("/api/v1/actors", TestBodies.SOLEIMANI);
         incident = "incident-" + UUID.randomUUID();
-        assertThat(postJson("/api/v1/incidents", droneStrike(incident)).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        assertThat(postJson("/api/v1/incidents/" + incident + "/amendments", """
-                        {"expectedVersion": 1, "changes": {"summary": "A US drone strike kills Qassem Soleimani."},
-                         "reason": "shorter"}""")
+        assertThat(write("/api/v1/incidents", TestBodies.droneStrike(incident).toString())
                         .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(write("/api/v1/incidents/" + incident + "/amendments", """
+                        {"expectedVersion": 1, "changes": {"summary": "A US drone strike kills Qassem Soleimani."},
+                         "reason": "shorter"}""").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(postJson("/api/v1/incidents/" + incident + "/sources", """
+        assertThat(write("/api/v1/incidents/" + incident + "/sources", """
                         {"publisher": "Reuters", "url": "https://example.org/r", "publishedAt": "2020-01-03T01:00:00Z"}""").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(postJson("/api/v1/incidents/" + incident + "/verify", "{\"reason\": \"three sources\"}")
+        assertThat(write("/api/v1/incidents/" + incident + "/verify", "{\"reason\": \"three sources\"}")
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
@@ -147,7 +148,7 @@ class TamperEvidenceIT {
         tamper("""
                 UPDATE domain_event_entry
                 SET meta_data = convert_to(jsonb_set(convert_from(meta_data, 'UTF8')::jsonb,
-                                                     '{correlationId}', '"someone-else"')::text, 'UTF8')
+                                                     '{principal}', '"mallory"')::text, 'UTF8')
                 WHERE aggregate_identifier = ? AND sequence_number = 2""");
 
         assertThat(breaksOf(incident, verify()))
@@ -228,7 +229,8 @@ class TamperEvidenceIT {
         String signature = checkpoint.get("signature").asText();
         ((ObjectNode) checkpoint).put("signature", (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1));
 
-        ResponseEntity<JsonNode> response = postJson("/api/v1/audit/verify", checkpoint.toString());
+        ResponseEntity<JsonNode> response =
+                audit(HttpMethod.POST, "/api/v1/audit/verify", checkpoint.toString(), ADMIN);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getBody().get("type").asText())
@@ -244,9 +246,21 @@ class TamperEvidenceIT {
             }
         }
 
-        ResponseEntity<JsonNode> response = postJson("/api/v1/audit/verify", checkpoint.toString());
+        ResponseEntity<JsonNode> response =
+                audit(HttpMethod.POST, "/api/v1/audit/verify", checkpoint.toString(), ADMIN);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
+    void onlyAnAdminMayVerifyOrTakeCheckpoints() {
+        assertThat(audit(HttpMethod.GET, "/api/v1/audit/verify", null, EDITOR).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(audit(HttpMethod.GET, "/api/v1/audit/checkpoint", null, EDITOR)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/v1/audit/verify", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -274,8 +288,7 @@ class TamperEvidenceIT {
             throws Exception {
         Path checkpoint = Files.writeString(
                 directory.resolve("checkpoint.json"), checkpoint().toString());
-        Path publicKey = Files.writeString(
-                directory.resolve("audit-key.pub.pem"), http.getForObject("/api/v1/audit/public-key", String.class));
+        Path publicKey = Files.writeString(directory.resolve("audit-key.pub.pem"), publicKeyPem());
         tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3");
 
         var out = new ByteArrayOutputStream();
@@ -323,7 +336,7 @@ class TamperEvidenceIT {
                 String.class,
                 incident);
 
-        assertThat(publishedHeader(incident, "ce_hash")).isEqualTo(storedHash);
+        assertThat(publishedHeader(incident, CloudEventHeaders.HASH)).isEqualTo(storedHash);
     }
 
     /**
@@ -379,13 +392,14 @@ class TamperEvidenceIT {
     }
 
     private JsonNode verify() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/audit/verify?limit=10000", JsonNode.class);
+        ResponseEntity<JsonNode> response = audit(HttpMethod.GET, "/api/v1/audit/verify", null, ADMIN);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
 
     private JsonNode verifyAgainst(JsonNode checkpoint) {
-        ResponseEntity<JsonNode> response = postJson("/api/v1/audit/verify?limit=10000", checkpoint.toString());
+        ResponseEntity<JsonNode> response =
+                audit(HttpMethod.POST, "/api/v1/audit/verify", checkpoint.toString(), ADMIN);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().get("checkpointCreatedAt").asText())
                 .isEqualTo(checkpoint.get("createdAt").asText());
@@ -393,9 +407,23 @@ class TamperEvidenceIT {
     }
 
     private JsonNode checkpoint() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/audit/checkpoint", JsonNode.class);
+        ResponseEntity<JsonNode> response = audit(HttpMethod.GET, "/api/v1/audit/checkpoint", null, ADMIN);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    private String publicKeyPem() {
+        var headers = new HttpHeaders();
+        headers.setBearerAuth(ADMIN);
+        return http.exchange("/api/v1/audit/public-key", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getBody();
+    }
+
+    private ResponseEntity<JsonNode> audit(HttpMethod method, String path, String body, String token) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     /** The breaks of one aggregate, details left out (they are for people, not for assertions). */
@@ -408,24 +436,11 @@ class TamperEvidenceIT {
                 .toList();
     }
 
-    private ResponseEntity<JsonNode> postJson(String path, String body) {
+    private ResponseEntity<JsonNode> write(String path, String body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(EDITOR);
         return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
-    }
-
-    private static String droneStrike(String id) {
-        return """
-                {"id": "%s", "crisisId": "iran-us-2020", "type": "STRIKE",
-                 "occurredAt": "2020-01-02T22:00:00Z", "occurredPrecision": "HOUR",
-                 "location": {"country": "IQ", "place": "Baghdad International Airport", "lat": 33.2625, "lon": 44.2346},
-                 "actors": [{"actorId": "united-states", "role": "INITIATOR"},
-                            {"actorId": "qassem-soleimani", "role": "VICTIM"}],
-                 "summary": "A US drone strike kills Qassem Soleimani as he leaves Baghdad airport.",
-                 "details": {"method": "DRONE", "target": "convoy leaving the airport", "casualties": {"killed": 10}},
-                 "sources": [{"publisher": "Sky News", "url": "https://news.sky.com/story/uk-pulls-staff",
-                              "publishedAt": "2020-01-07T06:00:00Z"}],
-                 "confidence": "HIGH"}""".formatted(id);
     }
 
     private static String publishedHeader(String key, String header) {
