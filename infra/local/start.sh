@@ -452,6 +452,17 @@ ensure_signing_key() {
     say "Made the local token signing key in $JWT_DIR"
 }
 
+# The key the command service signs audit checkpoints with (Ed25519, PKCS#8 PEM), kept across restarts like the token
+# key so that a checkpoint taken yesterday still verifies; production mounts one from its secret store.
+AUDIT_KEY="$RUN_DIR/audit/signing-key.pem"
+ensure_audit_key() {
+    [[ -r "$AUDIT_KEY" ]] && return
+    command -v openssl >/dev/null || die "openssl is required to make the local audit signing key"
+    mkdir -p "$(dirname "$AUDIT_KEY")" && chmod 700 "$(dirname "$AUDIT_KEY")"
+    openssl genpkey -algorithm ed25519 -out "$AUDIT_KEY" 2>/dev/null
+    say "Made the local audit signing key $AUDIT_KEY"
+}
+
 start_service() { # NAME PORT JAR DATABASE
     local name=$1 port=$2 jar=$3 db=$4 t=$SECONDS
     say "Starting $name on port $port"
@@ -462,12 +473,14 @@ start_service() { # NAME PORT JAR DATABASE
         POSTGRES_PASSWORD="$DB_PASSWORD" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         JWT_PUBLIC_KEY="$JWT_DIR/public.pem" \
+        AUDIT_SIGNING_KEY="$AUDIT_KEY" \
         "$JAVA" "$MARKER" -Xmx512m -jar "$jar"
     wait_healthy "$name" "$port"
     say "$name healthy on http://localhost:$port in $(elapsed $t)"
 }
 
 ensure_signing_key
+ensure_audit_key
 if ((!INFRA_ONLY)); then
     start_service command-service "$COMMAND_PORT" "$COMMAND_JAR" "${DATABASES[0]}"
     start_service query-service "$QUERY_PORT" "$QUERY_JAR" "${DATABASES[1]}"

@@ -33,6 +33,11 @@ public final class CloudEventHeaders {
     public static final String REQUEST_ID = "ce_requestid";
     /** extension: why, for a correction, verdict or retraction */
     public static final String REASON = "ce_reason";
+    /**
+     * extension: the event's hash, hex SHA-256 chaining it to the previous event of its aggregate (tamper evidence; what
+     * is hashed: docs/architecture.md)
+     */
+    public static final String HASH = "ce_hash";
 
     /** the binding maps datacontenttype to the plain Kafka {@code content-type} header */
     public static final String CONTENT_TYPE = "content-type";

@@ -90,6 +90,8 @@ class EventPublisher {
         addIfPresent(headers, CloudEventHeaders.PRINCIPAL, event.getMetaData().get(AuditTrail.PRINCIPAL));
         addIfPresent(headers, CloudEventHeaders.REQUEST_ID, event.getMetaData().get(AuditTrail.REQUEST_ID));
         addIfPresent(headers, CloudEventHeaders.REASON, event.getMetaData().get(AuditTrail.REASON));
+        // tamper evidence: the event's link in its aggregate's hash chain (see the audit package)
+        addIfPresent(headers, CloudEventHeaders.HASH, event.getMetaData().get("hash"));
         return headers;
     }
 

@@ -1,0 +1,152 @@
+package org.crisistimeline.command.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Axon's storage engine with one step added before events are written: each event gets {@code hash} and {@code
+ * previousHash} in its metadata, chaining it to the previous event of its aggregate (see {@link EventEnvelope}).
+ *
+ * <p>Why here and not in a dispatch interceptor: {@link #appendEvents(List)} receives exactly the events about to be
+ * inserted, after every interceptor has added its metadata (principal, request id, …) and with their final timestamp
+ * and sequence number, inside the transaction that inserts them. The previous hash is read in that transaction, so an
+ * event appended earlier in the same unit of work is seen; several events of one aggregate in one batch are chained in
+ * memory. Two writers racing for the same sequence number both compute a hash, and the event store's unique key lets
+ * only one of them store it.
+ */
+class HashChainingStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final Serializer serializer;
+    private final PreviousHashes previousHashes;
+
+    HashChainingStorageEngine(EventStorageEngine delegate, Serializer serializer, PreviousHashes previousHashes) {
+        this.delegate = delegate;
+        this.serializer = serializer;
+        this.previousHashes = previousHashes;
+    }
+
+    /** The hash of the event stored at (aggregate, sequence), read in the transaction that appends. */
+    interface PreviousHashes {
+        Optional<String> hashOf(String aggregateId, long sequence);
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        Map<String, Chained> batchHeads = new HashMap<>();
+        List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            chained.add(chain(event, batchHeads));
+        }
+        delegate.appendEvents(chained);
+    }
+
+    private EventMessage<?> chain(EventMessage<?> event, Map<String, Chained> batchHeads) {
+        // the same defaults Axon's JDBC engine stores for an event that is not an aggregate's
+        DomainEventMessage<?> domainEvent = asDomainEvent(event);
+        String aggregateId = domainEvent.getAggregateIdentifier();
+        long sequence = domainEvent.getSequenceNumber();
+        String previousHash = previousHash(aggregateId, sequence, batchHeads.get(aggregateId));
+        String hash = envelope(domainEvent).hash(previousHash);
+        batchHeads.put(aggregateId, new Chained(sequence, hash));
+        return event.andMetaData(Map.of(EventEnvelope.HASH, hash, EventEnvelope.PREVIOUS_HASH, previousHash));
+    }
+
+    private static <T> DomainEventMessage<T> asDomainEvent(EventMessage<T> event) {
+        return event instanceof DomainEventMessage<T> domainEvent
+                ? domainEvent
+                : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event.getTimestamp());
+    }
+
+    private String previousHash(String aggregateId, long sequence, Chained earlierInBatch) {
+        if (sequence == 0) {
+            return EventEnvelope.GENESIS;
+        }
+        if (earlierInBatch != null && earlierInBatch.sequence() == sequence - 1) {
+            return earlierInBatch.hash();
+        }
+        // a predecessor stored before hashing existed (or without a hash) starts the chain afresh
+        return previousHashes.hashOf(aggregateId, sequence - 1).orElse(EventEnvelope.GENESIS);
+    }
+
+    private EventEnvelope envelope(DomainEventMessage<?> event) {
+        // serialised exactly as the engine will store them; the canonical form makes byte-level choices irrelevant
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metadata =
+                serializer.serialize(withoutChainEntries(event.getMetaData()), byte[].class);
+        return new EventEnvelope(
+                event.getAggregateIdentifier(),
+                event.getType(),
+                event.getIdentifier(),
+                event.getSequenceNumber(),
+                EventEnvelope.typeOf(payload.getType().getName()),
+                DateTimeUtils.formatInstant(event.getTimestamp()),
+                CanonicalJson.read(payload.getData()),
+                CanonicalJson.read(metadata.getData()));
+    }
+
+    private static MetaData withoutChainEntries(MetaData metaData) {
+        return metaData.withoutKeys(Set.of(EventEnvelope.HASH, EventEnvelope.PREVIOUS_HASH));
+    }
+
+    private record Chained(long sequence, String hash) {}
+
+    // everything else is Axon's engine unchanged
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}
