@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisistimeline.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Requests to the query API, answered as status, content type and JSON. */
 public final class Api {
+
+    private static final String ADMIN = TestTokens.token("test-admin", "admin");
 
     private final TestRestTemplate rest;
     private final ObjectMapper json = new ObjectMapper();
@@ -21,13 +26,22 @@ public final class Api {
         this.rest = rest;
     }
 
+    /** Reads are public; the admin endpoints are called with an admin's token. */
     public Response get(String path) {
-        return response(path, rest.getForEntity(path, String.class));
+        return response(path, rest.exchange(path, HttpMethod.GET, asAdminIfNeeded(path), String.class));
     }
 
     /** A POST without a body, as the admin actions take. */
     public Response post(String path) {
-        return response(path, rest.postForEntity(path, null, String.class));
+        return response(path, rest.exchange(path, HttpMethod.POST, asAdminIfNeeded(path), String.class));
+    }
+
+    private static HttpEntity<Void> asAdminIfNeeded(String path) {
+        var headers = new HttpHeaders();
+        if (path.startsWith("/api/v1/admin/")) {
+            headers.setBearerAuth(ADMIN);
+        }
+        return new HttpEntity<>(headers);
     }
 
     private Response response(String path, ResponseEntity<String> response) {

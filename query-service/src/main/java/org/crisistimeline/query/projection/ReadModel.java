@@ -12,6 +12,7 @@ import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.IncidentVerified;
 import org.crisistimeline.events.incident.SourceAttached;
 import org.crisistimeline.query.actor.ActorProjection;
+import org.crisistimeline.query.audit.AuditTrail;
 import org.crisistimeline.query.crisis.CrisisProjection;
 import org.crisistimeline.query.incident.IncidentProjection;
 import org.crisistimeline.query.incident.IncidentVersion;
@@ -40,6 +41,7 @@ public class ReadModel {
     private final IncidentProjection incidents;
     private final TimelineProjection timelines;
     private final EventLog eventLog;
+    private final AuditTrail auditTrail;
 
     ReadModel(
             AggregatePositions positions,
@@ -47,13 +49,15 @@ public class ReadModel {
             ActorProjection actors,
             IncidentProjection incidents,
             TimelineProjection timelines,
-            EventLog eventLog) {
+            EventLog eventLog,
+            AuditTrail auditTrail) {
         this.positions = positions;
         this.crises = crises;
         this.actors = actors;
         this.incidents = incidents;
         this.timelines = timelines;
         this.eventLog = eventLog;
+        this.auditTrail = auditTrail;
     }
 
     /** @return true when the event was applied, false when it had been before */
@@ -107,6 +111,7 @@ public class ReadModel {
             }
         }
         eventLog.append(event.type(), event.aggregateId(), event.sequence(), event.recordedAt());
+        auditTrail.record(event);
         return true;
     }
 

@@ -1,0 +1,93 @@
+package org.crisistimeline.query.audit;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentDisputed;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.query.projection.EventEnvelope;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The audit trail of the read model: written in the transaction that applies each event, read by auditors. */
+@Component
+public class AuditTrail {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AuditTrail(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(EventEnvelope event) {
+        jdbc.update(
+                """
+                INSERT INTO audit_entry (event_type, aggregate_id, sequence, recorded_at, principal, reason)
+                VALUES (:type, :aggregate, :sequence, :recordedAt, :principal, :reason)
+                """,
+                new MapSqlParameterSource()
+                        .addValue("type", event.type().name())
+                        .addValue("aggregate", event.aggregateId())
+                        .addValue("sequence", event.sequence())
+                        .addValue("recordedAt", event.recordedAt().atOffset(ZoneOffset.UTC))
+                        .addValue("principal", event.principal())
+                        .addValue("reason", reason(event.payload())));
+    }
+
+    private static String reason(Record payload) {
+        return switch (payload) {
+            case IncidentAmended amended -> amended.reason();
+            case IncidentDisputed disputed -> disputed.reason();
+            case IncidentVerified verified -> verified.reason();
+            case IncidentRetracted retracted -> retracted.reason();
+            default -> null;
+        };
+    }
+
+    /** A page of entries, newest first, after the position {@code before} when given. */
+    List<AuditEntry> page(AuditFilter filter, Long before, int limit) {
+        var parameters = new MapSqlParameterSource()
+                .addValue("principal", filter.principal())
+                .addValue("incident", filter.incident())
+                .addValue("type", filter.type())
+                .addValue("from", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
+                .addValue("to", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC))
+                .addValue("before", before)
+                .addValue("limit", limit);
+        return jdbc.query(
+                """
+                SELECT position, event_type, aggregate_id, sequence, recorded_at, principal, reason
+                FROM audit_entry
+                WHERE (CAST(:principal AS text) IS NULL OR principal = :principal)
+                  AND (CAST(:incident AS text) IS NULL OR aggregate_id = :incident)
+                  AND (CAST(:type AS text) IS NULL OR event_type = :type)
+                  AND (CAST(:from AS timestamptz) IS NULL OR recorded_at >= :from)
+                  AND (CAST(:to AS timestamptz) IS NULL OR recorded_at < :to)
+                  AND (CAST(:before AS bigint) IS NULL OR position < :before)
+                ORDER BY position DESC
+                LIMIT :limit
+                """,
+                parameters,
+                (row, i) -> new AuditEntry(
+                        row.getLong("position"),
+                        row.getString("event_type"),
+                        row.getString("aggregate_id"),
+                        row.getLong("sequence"),
+                        row.getTimestamp("recorded_at").toInstant(),
+                        row.getString("principal"),
+                        row.getString("reason")));
+    }
+
+    record AuditEntry(
+            long position,
+            String eventType,
+            String aggregateId,
+            long sequence,
+            java.time.Instant recordedAt,
+            String principal,
+            String reason) {}
+
+    record AuditFilter(String principal, String incident, String type, java.time.Instant from, java.time.Instant to) {}
+}

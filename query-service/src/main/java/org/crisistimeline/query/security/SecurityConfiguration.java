@@ -1,0 +1,54 @@
+package org.crisistimeline.query.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may read and operate. Timelines, incidents, exports and streams are public unless {@code
+ * crisis-timeline.security.reads-require-role} is true, when they need a token with the {@code reader} role (or any
+ * role above it). The audit trail, the dead-letter endpoints and actuator endpoints other than health and metrics
+ * need {@code admin}.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            ProblemResponses problems,
+            @Value("${crisis-timeline.security.reads-require-role}") boolean readsRequireRole)
+            throws Exception {
+        return http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/metrics",
+                                    "/actuator/metrics/**")
+                            .permitAll()
+                            .requestMatchers("/error")
+                            .permitAll()
+                            .requestMatchers("/actuator/**", "/api/v1/admin/**", "/api/v1/audit/**")
+                            .hasRole(Roles.ADMIN);
+                    if (readsRequireRole) {
+                        requests.anyRequest().hasRole(Roles.READER);
+                    } else {
+                        requests.anyRequest().permitAll();
+                    }
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(Roles.fromClaim()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

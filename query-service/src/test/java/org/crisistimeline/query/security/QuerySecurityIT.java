@@ -1,0 +1,94 @@
+package org.crisistimeline.query.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.crisistimeline.testsupport.RealInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ContextConfiguration;
+
+/** Reads are public unless configured otherwise; operations need an admin. */
+class QuerySecurityIT {
+
+    static ResponseEntity<String> get(TestRestTemplate http, String path, String token) {
+        var headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    @Nested
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    @ContextConfiguration(initializers = RealInfrastructure.class)
+    class ByDefault {
+
+        @Autowired
+        TestRestTemplate http;
+
+        @Test
+        void timelinesAndIncidentsArePublic() {
+            assertThat(get(http, "/api/v1/timelines/countries/GB", null).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
+
+        @Test
+        void deadLettersNeedAnAdmin() {
+            ResponseEntity<String> anonymous = get(http, "/api/v1/admin/dead-letters", null);
+            assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(get(http, "/api/v1/admin/dead-letters", TestTokens.token("ed", "editor"))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(get(http, "/api/v1/admin/dead-letters", TestTokens.token("boss", "admin"))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
+
+        @Test
+        void aForgedAdminTokenIsRefused() {
+            assertThat(get(http, "/api/v1/admin/dead-letters", TestTokens.forged("boss", "admin"))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
+        void operationsOtherThanHealthAndMetricsNeedAnAdmin() {
+            assertThat(get(http, "/actuator/health", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(get(http, "/actuator/info", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = "crisis-timeline.security.reads-require-role=true")
+    @ContextConfiguration(initializers = RealInfrastructure.class)
+    class WhenReadsRequireARole {
+
+        @Autowired
+        TestRestTemplate http;
+
+        @Test
+        void aReadWithoutATokenIsRefusedAndAReaderMayRead() {
+            assertThat(get(http, "/api/v1/timelines/countries/GB", null).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(get(http, "/api/v1/timelines/countries/GB", TestTokens.token("r", "reader"))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(get(http, "/api/v1/timelines/countries/GB", TestTokens.token("e", "editor"))
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
+    }
+}
