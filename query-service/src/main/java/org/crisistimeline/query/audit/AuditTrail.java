@@ -37,13 +37,16 @@ public class AuditTrail {
     }
 
     private static String reason(Record payload) {
-        return switch (payload) {
-            case IncidentAmended amended -> amended.reason();
-            case IncidentDisputed disputed -> disputed.reason();
-            case IncidentVerified verified -> verified.reason();
-            case IncidentRetracted retracted -> retracted.reason();
-            default -> null;
-        };
+        if (payload instanceof IncidentAmended amended) {
+            return amended.reason();
+        }
+        if (payload instanceof IncidentDisputed disputed) {
+            return disputed.reason();
+        }
+        if (payload instanceof IncidentVerified verified) {
+            return verified.reason();
+        }
+        return payload instanceof IncidentRetracted retracted ? retracted.reason() : null;
     }
 
     /** A page of entries, newest first, after the position {@code before} when given. */
