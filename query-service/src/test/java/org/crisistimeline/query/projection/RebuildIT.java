@@ -38,6 +38,7 @@ import org.crisistimeline.query.QueryServiceApplication;
 import org.crisistimeline.query.TopicPublisher;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -231,6 +232,7 @@ class RebuildIT {
                         "--spring.datasource.username=" + infrastructure.username(),
                         "--spring.datasource.password=" + infrastructure.password(),
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                        "--crisis-timeline.security.public-key=" + TestTokens.publicKeyFile(),
                         // a group of its own starts at the beginning of the topic (auto-offset-reset: earliest)
                         "--spring.kafka.consumer.group-id=rebuild-" + UUID.randomUUID());
     }
