@@ -201,7 +201,12 @@ class DemoCrisisIT {
     /** The crisis, its actors and its incidents: one event each. */
     private static int demoEvents() throws Exception {
         Path data = DEMO_LOADER.resolveSibling("iran-us-2020");
-        return 1 + lines(data.resolve("actors.ndjson")) + lines(data.resolve("incidents.ndjson"));
+        // the crisis, each actor and incident, and each change (a source, a verdict, a correction, a retraction or a
+        // link stores exactly one event the first time; loading again stores none)
+        return 1
+                + lines(data.resolve("actors.ndjson"))
+                + lines(data.resolve("incidents.ndjson"))
+                + lines(data.resolve("changes.ndjson"));
     }
 
     private static int lines(Path ndjson) throws Exception {
