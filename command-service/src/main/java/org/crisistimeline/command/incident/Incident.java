@@ -315,18 +315,7 @@ public class Incident {
     void on(SourceAttached event) {
         List<Source> sources = new ArrayList<>(current.sources());
         sources.add(event.source());
-        current = new IncidentRecorded(
-                current.incidentId(),
-                current.crisisId(),
-                current.type(),
-                current.occurredAt(),
-                current.occurredPrecision(),
-                current.location(),
-                current.actors(),
-                current.summary(),
-                current.details(),
-                sources,
-                current.confidence());
+        current = current.withSources(sources);
         version++;
     }
 

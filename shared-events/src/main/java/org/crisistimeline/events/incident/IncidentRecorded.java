@@ -33,4 +33,20 @@ public record IncidentRecorded(
         actors = actors == null ? List.of() : List.copyOf(actors);
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
+
+    /** The same incident with other sources, as it stands once more reports are attached. */
+    public IncidentRecorded withSources(List<Source> sources) {
+        return new IncidentRecorded(
+                incidentId,
+                crisisId,
+                type,
+                occurredAt,
+                occurredPrecision,
+                location,
+                actors,
+                summary,
+                details,
+                sources,
+                confidence);
+    }
 }
