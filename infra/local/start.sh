@@ -19,7 +19,9 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 PG_PORT="${POSTGRES_PORT:-5432}"
 DB_USER="${POSTGRES_USER:-timeline}"
 DB_PASSWORD="${POSTGRES_PASSWORD:-timeline}"
-DATABASES=(timeline_events timeline_query)
+DATABASES=("${EVENTS_DATABASE:-timeline_events}" "${QUERY_DATABASE:-timeline_query}")
+# the services' JVM options; the benchmark passes its own (heap, JFR)
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m}"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"
 KAFKA_TIMEOUT="${KAFKA_TIMEOUT:-60}"
 TOPIC="crisis-timeline.events.v1"
@@ -47,7 +49,8 @@ in the foreground: Ctrl-C stops everything it started.
 Run directory (pids, logs, Kafka data): $RUN_DIR
 (set CRISIS_TIMELINE_RUN_DIR to use another one). Ports can be moved with COMMAND_SERVICE_PORT,
 QUERY_SERVICE_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT and POSTGRES_PORT; other jars or demo
-loader with COMMAND_SERVICE_JAR, QUERY_SERVICE_JAR and DEMO_DATA_LOADER.
+loader with COMMAND_SERVICE_JAR, QUERY_SERVICE_JAR and DEMO_DATA_LOADER; other databases with
+EVENTS_DATABASE and QUERY_DATABASE; the services' JVM options with SERVICE_JAVA_OPTS (-Xmx512m).
 If a stack from the same run directory is still running, it is stopped first.
 EOF
 }
@@ -466,6 +469,7 @@ ensure_audit_key() {
 start_service() { # NAME PORT JAR DATABASE
     local name=$1 port=$2 jar=$3 db=$4 t=$SECONDS
     say "Starting $name on port $port"
+    # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is words
     launch "$name" "$RUN_DIR/$name.log" env \
         SERVER_PORT="$port" \
         POSTGRES_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
@@ -474,7 +478,8 @@ start_service() { # NAME PORT JAR DATABASE
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         JWT_PUBLIC_KEY="$JWT_DIR/public.pem" \
         AUDIT_SIGNING_KEY="$AUDIT_KEY" \
-        "$JAVA" "$MARKER" -Xmx512m -jar "$jar"
+        AXONIQ_UPDATE_CHECKER_DISABLED=true \
+        "$JAVA" "$MARKER" $SERVICE_JAVA_OPTS -jar "$jar"
     wait_healthy "$name" "$port"
     say "$name healthy on http://localhost:$port in $(elapsed $t)"
 }
@@ -528,15 +533,15 @@ else
 
   Infrastructure only (--infra-only). Run the services from your IDE with
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
-    POSTGRES_URL=jdbc:postgresql://localhost:$PG_PORT/timeline_events (command-service)
-                 jdbc:postgresql://localhost:$PG_PORT/timeline_query  (query-service)
+    POSTGRES_URL=jdbc:postgresql://localhost:$PG_PORT/${DATABASES[0]} (command-service)
+                 jdbc:postgresql://localhost:$PG_PORT/${DATABASES[1]}  (query-service)
     POSTGRES_USER=$DB_USER POSTGRES_PASSWORD=$DB_PASSWORD
     JWT_PUBLIC_KEY=$JWT_DIR/public.pem   (tokens: infra/local/token.sh ROLE)
 EOF
 fi
 cat <<EOF
 
-  PostgreSQL  localhost:$PG_PORT  (psql -h localhost -U $DB_USER timeline_events; password $DB_PASSWORD)
+  PostgreSQL  localhost:$PG_PORT  (psql -h localhost -U $DB_USER ${DATABASES[0]}; password $DB_PASSWORD)
   Kafka       127.0.0.1:$KAFKA_PORT  topic $TOPIC; to watch it:
     $CONSUMER_CMD
 

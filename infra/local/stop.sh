@@ -8,7 +8,7 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUN_DIR="$(realpath -m "${CRISIS_TIMELINE_RUN_DIR:-$SCRIPT_DIR/.run}")"
 MARKER="-Dcrisis.timeline.run=$RUN_DIR" # the argument every JVM of ours carries (see start.sh)
 PG_PORT="${POSTGRES_PORT:-5432}"
-DATABASES=(timeline_events timeline_query)
+DATABASES=("${EVENTS_DATABASE:-timeline_events}" "${QUERY_DATABASE:-timeline_query}")
 STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 
 usage() {
