@@ -62,7 +62,7 @@ public class EventJsonBenchmark {
         return json.readValue(incidentJson, IncidentRecorded.class);
     }
 
-    /** The README's example incident: two actors, two sources, a strike with casualties (about 900 bytes of JSON). */
+    /** The README's example incident: two actors, two sources, a strike with casualties (about 1 kB of JSON). */
     static IncidentRecorded missileAttack() {
         return new IncidentRecorded(
                 "missile-attack-ain-al-asad-2020-01-08",
