@@ -1,0 +1,40 @@
+package org.crisistimeline.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how big: {@code quick} checks that the harness works (CI runs it, in under 3 minutes with the stack),
+ * {@code full} makes the figures of docs/benchmarks.md.
+ *
+ * @param measure how long each throughput or latency measurement runs
+ * @param warmUp run before each throughput measurement and not counted
+ * @param timelineSizes the read model sizes (incidents) the timeline pages are measured at
+ * @param rebuildEvents events on the topic when the read model is rebuilt (topped up with generated ones)
+ */
+public record Mode(
+        String name,
+        Duration measure,
+        Duration warmUp,
+        List<Integer> timelineSizes,
+        int rebuildEvents,
+        int bulkIncidents,
+        double timelineRate) {
+
+    static final Mode QUICK =
+            new Mode("quick", Duration.ofSeconds(4), Duration.ofSeconds(2), List.of(10_000), 10_000, 10_000, 100);
+
+    static final Mode FULL = new Mode(
+            "full",
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(5),
+            List.of(10_000, 100_000, 1_000_000),
+            1_000_000,
+            200_000,
+            200);
+
+    /** The largest read model this mode measures timelines at. */
+    public int largestTimeline() {
+        return timelineSizes.get(timelineSizes.size() - 1);
+    }
+}

@@ -1,0 +1,100 @@
+package org.crisistimeline.bench.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The raw SQL of a timeline page, as the query service sends it (TimelineQueries, TimelineView): the range scan of
+ * timeline_entry_version joined to the versions, then the names of the page's actors. One per connection.
+ */
+final class RawPages implements AutoCloseable {
+
+    private static final String PAGE = """
+            SELECT v.incident_id, v.version, v.crisis_id, v.type, v.occurred_at, v.occurred_precision, v.country,
+                   v.place, v.lat, v.lon, v.actors, v.summary, v.confidence, v.status, v.reported_at, v.recorded_at
+            FROM timeline_entry_version e
+            JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
+            WHERE e.scope = ? AND e.scope_key = ?""";
+    private static final String ORDER = " AND e.occurred_at >= ? ORDER BY e.occurred_at, e.incident_id LIMIT ?";
+    private static final Map<PageRequest.View, String> VIEWS = Map.of(
+            PageRequest.View.CURRENT,
+            " AND e.valid_to = 'infinity' AND NOT e.retracted",
+            PageRequest.View.AS_OF,
+            " AND e.valid_from <= ? AND e.valid_to > ? AND NOT e.retracted"
+                    + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_recorded FROM occurred_lead)",
+            PageRequest.View.KNOWN_AT,
+            " AND e.valid_to = 'infinity' AND e.reported_at <= ? AND NOT e.retracted"
+                    + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_reported FROM occurred_lead)");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Connection connection;
+    private final Map<PageRequest.View, PreparedStatement> pages = new EnumMap<>(PageRequest.View.class);
+
+    RawPages(Connection connection) throws SQLException {
+        this.connection = connection;
+        for (var view : PageRequest.View.values()) {
+            pages.put(view, connection.prepareStatement(PAGE + VIEWS.get(view) + ORDER));
+        }
+    }
+
+    /** @return the number of incidents on the page */
+    int page(PageRequest request) throws SQLException, JsonProcessingException {
+        PreparedStatement page = pages.get(request.view());
+        int p = 1;
+        page.setString(p++, request.scope());
+        page.setString(p++, request.key());
+        Timestamp at = request.at() == null ? null : Timestamp.from(request.at());
+        switch (request.view()) {
+            case AS_OF -> {
+                page.setTimestamp(p++, at);
+                page.setTimestamp(p++, at);
+                page.setTimestamp(p++, at);
+            }
+            case KNOWN_AT -> {
+                page.setTimestamp(p++, at);
+                page.setTimestamp(p++, at);
+            }
+            case CURRENT -> {}
+        }
+        page.setTimestamp(p++, Timestamp.from(request.from()));
+        page.setInt(p, PageRequest.LIMIT + 1);
+        Set<String> actors = new LinkedHashSet<>();
+        int rows = 0;
+        try (ResultSet result = page.executeQuery()) {
+            while (result.next()) {
+                rows++;
+                for (int c = 1; c <= 16; c++) {
+                    result.getString(c);
+                }
+                json.readTree(result.getString("actors"))
+                        .forEach(actor -> actors.add(actor.path("actorId").asText()));
+            }
+        }
+        if (!actors.isEmpty()) {
+            try (PreparedStatement names =
+                    connection.prepareStatement("SELECT actor_id, name, country FROM actor WHERE actor_id = ANY (?)")) {
+                names.setArray(1, connection.createArrayOf("text", actors.toArray()));
+                try (ResultSet result = names.executeQuery()) {
+                    while (result.next()) {
+                        result.getString(2);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

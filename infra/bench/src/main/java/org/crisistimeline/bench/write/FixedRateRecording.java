@@ -1,0 +1,192 @@
+package org.crisistimeline.bench.write;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.crisistimeline.bench.Context;
+import org.crisistimeline.bench.Http;
+import org.crisistimeline.bench.Scenario;
+import org.crisistimeline.bench.load.OpenLoad;
+import org.crisistimeline.bench.report.Figures;
+import org.crisistimeline.bench.report.Row;
+import org.crisistimeline.bench.stream.RawKafka;
+
+/**
+ * Incidents recorded at a fixed rate (an open workload): the latency of the 2xx, how soon each is on its country
+ * timeline after its 2xx, and the memory of both services meanwhile. The raw baselines at the same rate: a JDBC
+ * single-row insert of the same event, and a record produced to Kafka and consumed back.
+ */
+public final class FixedRateRecording implements Scenario {
+
+    private static final double RATE = 1_000;
+    private static final int RAW_CONNECTIONS = 16;
+
+    @Override
+    public String name() {
+        return "write-1000";
+    }
+
+    @Override
+    public List<Row> run(Context context) throws Exception {
+        Duration duration = context.mode().measure();
+        URI incidents = context.stack().commandUrl().resolve("/api/v1/incidents");
+        String token = context.stack().recorderToken();
+        var command = new ServiceMemory(
+                "command service",
+                context.stack().commandUrl(),
+                context.stack().pidOf("command-service"),
+                context.http());
+        var query = new ServiceMemory(
+                "query service", context.stack().queryUrl(), context.stack().pidOf("query-service"), context.http());
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        OpenLoad.Result ours;
+        int invisible;
+        Histogram visible;
+        long first = context.claimIncidents(Math.round(RATE * (duration.toSeconds() + 1)));
+        try (var visibility = new Visibility(context.stack().query())) {
+            sampler.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            command.sample();
+                            query.sample();
+                        } catch (Exception e) {
+                            context.problem("memory sample: " + e);
+                        }
+                    },
+                    0,
+                    250,
+                    TimeUnit.MILLISECONDS);
+            ours = OpenLoad.run(RATE, duration, 5_000, i -> {
+                long n = first + i;
+                String id = context.crises().incidentId(n);
+                return context.http()
+                        .sendAsync(context.http()
+                                .post(incidents, token, context.crises().recordRequest(n)))
+                        .thenApply(response -> {
+                            if (context.succeeded(response)) {
+                                visibility.acknowledged(id);
+                                return true;
+                            }
+                            return false;
+                        });
+            });
+            sampler.shutdown();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+            invisible = visibility.awaitAll(60_000);
+            visible = visibility.latencies();
+        }
+        context.failures(name(), ours.failed() + ours.refused());
+        if (invisible > 0) {
+            context.problem(name() + ": " + invisible + " recorded incidents not on the timelines after 60 s");
+        }
+        checkOnTimeline(context, first);
+        context.note(name() + ": REST at " + Figures.rate(RATE) + " " + Figures.latencies(ours.latencies()));
+        context.note(name() + ": 2xx → visible on the timelines " + Figures.latencies(visible));
+
+        Histogram jdbc = rawInsertsAtRate(context, duration);
+        context.note(name() + ": raw JDBC insert at " + Figures.rate(RATE) + " " + Figures.latencies(jdbc));
+        var kafka = new RawKafka(context.stack().kafkaBootstrap());
+        kafka.createTopic("bench.raw-latency", 6);
+        Histogram produced = kafka.latencyAtRate(
+                "bench.raw-latency", RATE, duration, context.crises().recordRequest(first));
+        context.note(
+                name() + ": raw Kafka produce → consume at " + Figures.rate(RATE) + " " + Figures.latencies(produced));
+
+        long p99 = ours.latencies().getValueAtPercentile(99);
+        long visibleP50 = visible.getValueAtPercentile(50);
+        long visibleP99 = visible.getValueAtPercentile(99);
+        return List.of(
+                new Row(
+                        "record at a fixed 1,000 incidents/s",
+                        "p99 of the 2xx vs raw insert at 1,000/s",
+                        Figures.ms(p99) + failedOf(ours),
+                        Figures.ms(jdbc.getValueAtPercentile(99)),
+                        Figures.times(p99, jdbc.getValueAtPercentile(99)),
+                        "< 25 ms",
+                        ours.clean() && p99 < 25_000_000L),
+                new Row(
+                        "end-to-end at 1,000/s: 2xx → on the country timeline",
+                        "p50 / p99 vs raw produce → consume",
+                        Figures.ms(visibleP50) + " / " + Figures.ms(visibleP99),
+                        Figures.ms(produced.getValueAtPercentile(50)) + " / "
+                                + Figures.ms(produced.getValueAtPercentile(99)),
+                        "",
+                        "< 50 ms / < 250 ms",
+                        invisible == 0 && visibleP50 < 50_000_000L && visibleP99 < 250_000_000L),
+                memoryRow(command),
+                memoryRow(query));
+    }
+
+    private static String failedOf(OpenLoad.Result result) {
+        long failed = result.failed() + result.refused();
+        return failed == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d of %,d failed)", failed, result.due());
+    }
+
+    private static Row memoryRow(ServiceMemory service) {
+        return new Row(
+                "memory of the " + service.name() + " at 1,000/s",
+                "max heap used / max RSS",
+                Figures.mib(service.maxHeap()) + " / " + Figures.mib(service.maxRss()),
+                "",
+                "",
+                "heap ≤ 512 MiB",
+                service.maxHeap() > 0 && service.maxHeap() <= 512L * 1024 * 1024);
+    }
+
+    /** The watcher reads the read model; one incident is also fetched over HTTP, as a reader would see it. */
+    private static void checkOnTimeline(Context context, long n) throws Exception {
+        URI incident = context.stack()
+                .queryUrl()
+                .resolve("/api/v1/incidents/" + context.crises().incidentId(n));
+        if (!Http.success(context.http().send(context.http().get(incident)))) {
+            context.problem("write-1000: " + incident + " is not readable although its event is applied");
+        }
+    }
+
+    private static Histogram rawInsertsAtRate(Context context, Duration duration) throws Exception {
+        var raw = new RawEvents(context.crises());
+        ExecutorService pool = Executors.newFixedThreadPool(RAW_CONNECTIONS);
+        ThreadLocal<PreparedStatement> inserts = new ThreadLocal<>();
+        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            try (Connection events = context.stack().events()) {
+                RawEvents.reset(events);
+            }
+            OpenLoad.Result result = OpenLoad.run(
+                    RATE,
+                    duration,
+                    5_000,
+                    i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    if (inserts.get() == null) {
+                                        Connection connection = context.stack().events();
+                                        opened.add(connection);
+                                        inserts.set(RawEvents.prepare(connection));
+                                    }
+                                    raw.bind(inserts.get(), i);
+                                    return inserts.get().executeUpdate() == 1;
+                                } catch (java.sql.SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            pool));
+            context.failures("write-1000 (raw)", result.failed() + result.refused());
+            return result.latencies();
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            for (Connection connection : opened) {
+                connection.close();
+            }
+        }
+    }
+}
