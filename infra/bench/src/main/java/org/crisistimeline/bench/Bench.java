@@ -68,6 +68,7 @@ public final class Bench {
         List<Row> rows = new ArrayList<>();
         List<String> problems;
         List<String> notes;
+        List<String> appendices;
         try (var http = new Http()) {
             var context =
                     new Context(mode, stack, http, new SyntheticCrises(Long.toString(System.currentTimeMillis(), 36)));
@@ -88,6 +89,7 @@ public final class Bench {
             }
             problems = context.problems();
             notes = context.notes();
+            appendices = context.appendices();
         }
         Machine machine = Machine.describe(
                 postgresVersion(stack),

@@ -21,6 +21,7 @@ public final class Context {
     private final AtomicLong refusals = new AtomicLong();
     private final List<String> notes = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> appendices = new ArrayList<>();
 
     Context(Mode mode, Stack stack, Http http, SyntheticCrises crises) {
         this.mode = mode;
@@ -81,6 +82,15 @@ public final class Context {
     public synchronized void problem(String problem) {
         problems.add(problem);
         System.out.println("    PROBLEM " + problem);
+    }
+
+    /** A block of text under the table, e.g. a query plan, with its title. */
+    public synchronized void appendix(String title, String text) {
+        appendices.add("#### " + title + "\n\n```\n" + text.strip() + "\n```\n");
+    }
+
+    synchronized List<String> appendices() {
+        return List.copyOf(appendices);
     }
 
     synchronized List<String> notes() {

@@ -38,35 +38,34 @@ final class RawPages implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Connection connection;
     private final Map<PageRequest.View, PreparedStatement> pages = new EnumMap<>(PageRequest.View.class);
+    private final Map<PageRequest.View, PreparedStatement> plans = new EnumMap<>(PageRequest.View.class);
 
     RawPages(Connection connection) throws SQLException {
         this.connection = connection;
         for (var view : PageRequest.View.values()) {
             pages.put(view, connection.prepareStatement(PAGE + VIEWS.get(view) + ORDER));
+            plans.put(
+                    view, connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + PAGE + VIEWS.get(view) + ORDER));
         }
+    }
+
+    /** The plan PostgreSQL chose for the page's query, and what running it cost. */
+    String explain(PageRequest request) throws SQLException {
+        PreparedStatement plan = plans.get(request.view());
+        bind(plan, request);
+        var text = new StringBuilder();
+        try (ResultSet lines = plan.executeQuery()) {
+            while (lines.next()) {
+                text.append(lines.getString(1)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** @return the number of incidents on the page */
     int page(PageRequest request) throws SQLException, JsonProcessingException {
         PreparedStatement page = pages.get(request.view());
-        int p = 1;
-        page.setString(p++, request.scope());
-        page.setString(p++, request.key());
-        Timestamp at = request.at() == null ? null : Timestamp.from(request.at());
-        switch (request.view()) {
-            case AS_OF -> {
-                page.setTimestamp(p++, at);
-                page.setTimestamp(p++, at);
-                page.setTimestamp(p++, at);
-            }
-            case KNOWN_AT -> {
-                page.setTimestamp(p++, at);
-                page.setTimestamp(p++, at);
-            }
-            case CURRENT -> {}
-        }
-        page.setTimestamp(p++, Timestamp.from(request.from()));
-        page.setInt(p, PageRequest.LIMIT + 1);
+        bind(page, request);
         Set<String> actors = new LinkedHashSet<>();
         int rows = 0;
         try (ResultSet result = page.executeQuery()) {
@@ -91,6 +90,27 @@ final class RawPages implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    private static void bind(PreparedStatement page, PageRequest request) throws SQLException {
+        int p = 1;
+        page.setString(p++, request.scope());
+        page.setString(p++, request.key());
+        Timestamp at = request.at() == null ? null : Timestamp.from(request.at());
+        switch (request.view()) {
+            case AS_OF -> {
+                page.setTimestamp(p++, at);
+                page.setTimestamp(p++, at);
+                page.setTimestamp(p++, at);
+            }
+            case KNOWN_AT -> {
+                page.setTimestamp(p++, at);
+                page.setTimestamp(p++, at);
+            }
+            case CURRENT -> {}
+        }
+        page.setTimestamp(p++, Timestamp.from(request.from()));
+        page.setInt(p, PageRequest.LIMIT + 1);
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class TimelinePages implements Scenario {
                     size < 1_000_000 ? null : page.oursP99() < 10_000_000L && flat));
         }
         String at = count(context.mode().largestTimeline());
+        explain(context, at);
         for (var view : List.of(PageRequest.View.AS_OF, PageRequest.View.KNOWN_AT)) {
             String label = view == PageRequest.View.AS_OF ? "asOf" : "knownAt";
             Measured page = measure(context, view, "timeline " + label + " " + at);
@@ -134,6 +135,24 @@ public final class TimelinePages implements Scenario {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             for (RawPages connection : opened) {
                 connection.close();
+            }
+        }
+    }
+
+    /** The plans of one page of each view at the largest size: what the doc shows of the timeline queries. */
+    private static void explain(Context context, String size) throws Exception {
+        var middle = java.time.Instant.parse("2021-01-01T00:00:00Z");
+        var at = java.time.Instant.parse("2021-06-01T00:00:00Z");
+        try (var raw = new RawPages(context.stack().query())) {
+            for (var view : PageRequest.View.values()) {
+                var request = new PageRequest(
+                        "crisis", "bench-scale", middle, view, view == PageRequest.View.CURRENT ? null : at);
+                context.appendix(
+                        "Plan of a "
+                                + view.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                + " page of the crisis timeline at " + size + " incidents (from 2021-01-01"
+                                + (request.at() == null ? "" : ", at 2021-06-01") + ")",
+                        raw.explain(request));
             }
         }
     }
