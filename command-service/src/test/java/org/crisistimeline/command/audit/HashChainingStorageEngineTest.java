@@ -111,6 +111,15 @@ class HashChainingStorageEngineTest {
         assertThat(appended.events.get(0).getMetaData()).containsEntry("previousHash", "0".repeat(64));
     }
 
+    @Test
+    void aggregatesAreRebuiltFromTheirChainedEventsNeverFromASnapshot() {
+        engine.storeSnapshot(event("incident-1", 3, Map.of()));
+
+        assertThat(engine.readSnapshot("incident-1")).isEmpty();
+        assertThat(appended.snapshotsStored).isZero();
+        assertThat(appended.snapshotsRead).isZero();
+    }
+
     private static DomainEventMessage<Noted> event(String aggregateId, long sequence, Map<String, ?> metaData) {
         return new GenericDomainEventMessage<>(
                 "Incident", aggregateId, sequence, new Noted("kills", 33.2625), metaData);
@@ -131,6 +140,8 @@ class HashChainingStorageEngineTest {
     /** Records what would be inserted. */
     private static class Appended implements EventStorageEngine {
         final List<EventMessage<?>> events = new ArrayList<>();
+        int snapshotsStored;
+        int snapshotsRead;
 
         @Override
         public void appendEvents(List<? extends EventMessage<?>> events) {
@@ -138,7 +149,9 @@ class HashChainingStorageEngineTest {
         }
 
         @Override
-        public void storeSnapshot(DomainEventMessage<?> snapshot) {}
+        public void storeSnapshot(DomainEventMessage<?> snapshot) {
+            snapshotsStored++;
+        }
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
@@ -152,6 +165,7 @@ class HashChainingStorageEngineTest {
 
         @Override
         public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+            snapshotsRead++;
             return Optional.empty();
         }
     }
