@@ -66,8 +66,10 @@ public class Incident {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    long handle(RecordIncident command, KnownAggregates known, Clock clock) {
-        IncidentRecorded requested = resolveActorNames(command.toEvent(), known);
+    long handle(RecordIncident command, KnownAggregates store, Clock clock) {
+        IncidentRecorded event = command.toEvent();
+        KnownAggregates known = store.about(referencesOf(event));
+        IncidentRecorded requested = resolveActorNames(event, known);
         if (recorded != null) {
             if (!recorded.equals(requested)) {
                 throw new IdAlreadyUsed("Incident '%s' was recorded with a different body".formatted(command.id()));
@@ -84,9 +86,13 @@ public class Incident {
     }
 
     @CommandHandler
-    long handle(AmendIncident command, KnownAggregates known, Clock clock) {
+    long handle(AmendIncident command, KnownAggregates store, Clock clock) {
         acceptingChanges(command.incidentId());
         expectVersion(command.expectedVersion());
+        // the amended incident names what the changes name, or else what it named before
+        Set<String> references = referencesOf(current);
+        references.addAll(referencesOf(amend(current, command.changes())));
+        KnownAggregates known = store.about(references);
         IncidentChanges changes = resolveActorNames(command.changes(), known);
         if (changes.fieldNames().isEmpty()) {
             throw new RuleViolation(List.of(new InvalidField("changes", "must set at least one field")));
@@ -174,6 +180,17 @@ public class Incident {
         if (expectedVersion != version) {
             throw new StaleVersion(expectedVersion, version);
         }
+    }
+
+    /** The crisis and the actors (by id or name) an incident names: what its rules ask about. */
+    private static Set<String> referencesOf(IncidentRecorded incident) {
+        Set<String> references = new HashSet<>();
+        references.add(incident.crisisId());
+        incident.actors().forEach(actor -> references.add(actor.actorId()));
+        if (incident.details() instanceof StatementDetails statement && statement.speakerId() != null) {
+            references.add(statement.speakerId());
+        }
+        return references;
     }
 
     /** The rules that need the clock or other aggregates, on the incident as it would stand; all are listed. */

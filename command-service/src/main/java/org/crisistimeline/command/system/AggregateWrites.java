@@ -4,6 +4,7 @@ import java.net.URI;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Creation under a client-chosen id: The aggregates' creation handlers run with
  * {@code CREATE_IF_MISSING}: a first request creates, a retry with the same body is a no-op and a different body is
- * refused. This class adds what an aggregate cannot see on its own: that the id belongs to another kind of aggregate,
- * and a concurrent request that created the same id a moment earlier.
+ * refused. This class adds what an aggregate cannot see on its own: that the id belongs to another kind of aggregate
+ * (found when Axon fails to load it, so the usual case costs no query), and a concurrent request that created the same
+ * id a moment earlier.
  */
 @Component
 public class AggregateWrites {
@@ -39,14 +41,20 @@ public class AggregateWrites {
      * @return 201 with the id and version 1, the same for the first request and for every retry of it
      */
     public ResponseEntity<Receipt> create(String aggregateType, String id, Object command, String readPath) {
-        refuseIfUsedByAnotherType(aggregateType, id);
         try {
-            commands.sendAndWait(withAuditTrail(command, null));
-        } catch (AggregateStreamCreationException lostRace) {
-            // another request stored the first event of this id between our load and our append; now that the
-            // stream exists, sending again compares the bodies like any retry
-            refuseIfUsedByAnotherType(aggregateType, id);
-            commands.sendAndWait(withAuditTrail(command, null));
+            try {
+                commands.sendAndWait(withAuditTrail(command, null));
+            } catch (AggregateStreamCreationException lostRace) {
+                // another request stored the first event of this id between our load and our append; now that the
+                // stream exists, sending again compares the bodies like any retry
+                commands.sendAndWait(withAuditTrail(command, null));
+            }
+        } catch (IncompatibleAggregateException otherKind) {
+            // Axon cannot rebuild an aggregate from another kind's events: none of their handlers sets its id
+            throw known.typeOf(id)
+                    .filter(type -> !type.equals(aggregateType))
+                    .map(type -> usedByAnotherKind(id, type))
+                    .orElseThrow(() -> otherKind);
         }
         return ResponseEntity.created(URI.create(queryBaseUrl + readPath)).body(new Receipt(id, 1));
     }
@@ -69,12 +77,10 @@ public class AggregateWrites {
         return GenericCommandMessage.asCommandMessage(command).andMetaData(AuditTrail.ofCurrentRequest(reason));
     }
 
-    private void refuseIfUsedByAnotherType(String aggregateType, String id) {
-        known.typeOf(id).filter(type -> !type.equals(aggregateType)).ifPresent(type -> {
-            throw new IdAlreadyUsed(
-                    "The id '%s' is already used by %s %s; ids are unique across incidents, actors and crises"
-                            .formatted(id, article(type), type.toLowerCase()));
-        });
+    private static IdAlreadyUsed usedByAnotherKind(String id, String type) {
+        return new IdAlreadyUsed(
+                "The id '%s' is already used by %s %s; ids are unique across incidents, actors and crises"
+                        .formatted(id, article(type), type.toLowerCase()));
     }
 
     private static String article(String type) {

@@ -1,11 +1,15 @@
 package org.crisistimeline.command.system;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +46,36 @@ class EventStoreKnownAggregates implements KnownAggregates {
     public Set<String> actorsNamed(String name) {
         return Set.copyOf(jdbc.queryForList(
                 "SELECT actor_id FROM actor_alias WHERE alias = ?", String.class, name.toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public KnownAggregates about(Collection<String> references) {
+        Set<String> ids = references.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> names = new HashSet<>();
+        ids.forEach(reference -> names.add(reference.toLowerCase(Locale.ROOT)));
+        Map<String, String> types = new HashMap<>();
+        Map<String, Set<String>> actorsByName = new HashMap<>();
+        Set<String> idsRead = new HashSet<>(ids);
+        // one round trip for every question a command asks about the aggregates it names
+        jdbc.query(
+                "SELECT aggregate_identifier, type, NULL AS actor_id FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ANY (?) AND sequence_number = 0"
+                        + " UNION ALL SELECT alias, NULL, actor_id FROM actor_alias WHERE alias = ANY (?)",
+                row -> {
+                    String actorId = row.getString(3);
+                    if (actorId == null) {
+                        types.put(row.getString(1), row.getString(2));
+                    } else {
+                        actorsByName
+                                .computeIfAbsent(row.getString(1), name -> new HashSet<>())
+                                .add(actorId);
+                        types.put(actorId, "Actor");
+                        idsRead.add(actorId);
+                    }
+                },
+                ids.toArray(String[]::new),
+                names.toArray(String[]::new));
+        return new KnownReferences(idsRead, types, names, actorsByName, this);
     }
 
     @Override

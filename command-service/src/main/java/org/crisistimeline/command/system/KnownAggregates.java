@@ -19,4 +19,13 @@ public interface KnownAggregates {
     default boolean exists(String aggregateType, String id) {
         return missing(aggregateType, Set.of(id)).isEmpty();
     }
+
+    /**
+     * The same questions about these references (ids, or actors' names), answered from what is read about all of them
+     * at once: a command that checks a crisis and several actors costs one query instead of one per question.
+     * Questions about other references are asked as usual.
+     */
+    default KnownAggregates about(Collection<String> references) {
+        return this;
+    }
 }

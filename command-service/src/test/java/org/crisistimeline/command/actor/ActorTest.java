@@ -1,9 +1,12 @@
 package org.crisistimeline.command.actor;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.crisistimeline.command.system.IdAlreadyUsed;
 import org.crisistimeline.events.actor.ActorKind;
+import org.crisistimeline.events.crisis.CrisisOpened;
 import org.junit.jupiter.api.Test;
 
 class ActorTest {
@@ -40,6 +43,16 @@ class ActorTest {
         fixture.given(raab.toEvent())
                 .when(someoneElse)
                 .expectException(IdAlreadyUsed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdWhoseEventsAreAnotherAggregatesCannotBeLoadedAsAnActor() {
+        var crisis = new CrisisOpened("dominic-raab", "A crisis", null, List.of("GB"), LocalDate.parse("2020-01-03"));
+
+        fixture.given(crisis)
+                .when(raab)
+                .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
     }
 }

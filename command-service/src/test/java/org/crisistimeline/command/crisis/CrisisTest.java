@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.crisistimeline.command.system.IdAlreadyUsed;
 import org.crisistimeline.command.system.RuleViolation;
+import org.crisistimeline.events.actor.ActorKind;
+import org.crisistimeline.events.actor.ActorRegistered;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,16 @@ class CrisisTest {
         fixture.given(iranUs.toEvent())
                 .when(renamed)
                 .expectException(IdAlreadyUsed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdWhoseEventsAreAnotherAggregatesCannotBeLoadedAsACrisis() {
+        var actor = new ActorRegistered("iran-us-2020", "Someone", ActorKind.PERSON, "IR", List.of());
+
+        fixture.given(actor)
+                .when(iranUs)
+                .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
     }
 

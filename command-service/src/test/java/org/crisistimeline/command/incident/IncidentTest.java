@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.crisistimeline.command.system.IdAlreadyUsed;
@@ -23,6 +24,8 @@ import org.crisistimeline.command.system.NoLongerAccepting;
 import org.crisistimeline.command.system.RuleViolation;
 import org.crisistimeline.command.system.StaleVersion;
 import org.crisistimeline.events.EventJson;
+import org.crisistimeline.events.actor.ActorKind;
+import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.incident.ActorRole;
 import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentActor;
@@ -106,6 +109,16 @@ class IncidentTest {
         fixture.given(droneStrike().toEvent())
                 .when(different)
                 .expectException(IdAlreadyUsed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdWhoseEventsAreAnotherAggregatesCannotBeLoadedAsAnIncident() {
+        var actor = new ActorRegistered("soleimani-killed", "Someone", ActorKind.PERSON, "IQ", List.of());
+
+        fixture.given(actor)
+                .when(droneStrike())
+                .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
     }
 

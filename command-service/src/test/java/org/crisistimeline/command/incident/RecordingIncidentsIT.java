@@ -160,6 +160,20 @@ class RecordingIncidentsIT {
         assertThat(storedEvents("united-states")).isEqualTo(1);
     }
 
+    @Test
+    void anIdOfAnIncidentCannotBeReusedForAnActorOrACrisis() {
+        String id = uniqueId();
+        post("/api/v1/incidents", TestBodies.droneStrike(id).toString());
+
+        ResponseEntity<JsonNode> actor = post("/api/v1/actors", TestBodies.UNITED_STATES.replace("united-states", id));
+        ResponseEntity<JsonNode> crisis = post("/api/v1/crises", TestBodies.CRISIS.replace("iran-us-2020", id));
+
+        assertThat(actor.getStatusCode()).isEqualTo(crisis.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(actor.getBody().get("detail").asText()).contains("already used by an incident");
+        assertThat(crisis.getBody().get("detail").asText()).contains("already used by an incident");
+        assertThat(storedEvents(id)).isEqualTo(1);
+    }
+
     static Stream<Arguments> badIncidents() {
         return Stream.of(
                 bad("missing summary", body -> body.remove("summary"), "summary"),
