@@ -7,11 +7,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -20,7 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Tokens are checked for signature, expiry, issuer and audience. Production points {@code JWT_JWK_SET_URI} at its
  * identity provider's keys; the local stack signs with a key pair of its own and gives the public key as a PEM file
- * ({@code JWT_PUBLIC_KEY}). Only RS256 signatures are accepted, so {@code alg: none} and HMAC tricks fail.
+ * ({@code JWT_PUBLIC_KEY}). Only RS256 signatures are accepted, so {@code alg: none} and HMAC tricks fail. Tokens
+ * verified lately are remembered ({@link VerifiedTokens}), still validated on every request.
  */
 @Configuration
 class TokenValidation {
@@ -41,10 +46,12 @@ class TokenValidation {
             throw new IllegalStateException("No way to check tokens: set JWT_JWK_SET_URI to the identity provider's key"
                     + " set, or JWT_PUBLIC_KEY to a PEM public key file (infra/local/start.sh makes one)");
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience))));
-        return decoder;
+                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        decoder.setJwtValidator(validator);
+        // 5 minutes: how long Spring's decoder keeps a fetched key set
+        return new VerifiedTokens(decoder, validator, 4096, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     static RSAPublicKey readPublicKey(Path pem) {
