@@ -35,14 +35,26 @@ echo "Compiling the benchmarks (${MODULES[*]}) ..." >&2
 rm -rf "$OUT/list" && mkdir -p "$OUT/list/META-INF"
 entries=("$OUT/list")
 for module in "${MODULES[@]}"; do
+    # a copy: others build in the same tree, and a clean or recompile mid-run would take classes from the forks
+    mkdir -p "$OUT/classes/$module"
+    for dir in classes test-classes; do
+        rm -rf "${OUT:?}/classes/$module/$dir" && cp -r "$module/target/$dir" "$OUT/classes/$module/$dir"
+    done
     for list in BenchmarkList CompilerHints; do
-        if [[ -f "$module/target/test-classes/META-INF/$list" ]]; then
-            cat "$module/target/test-classes/META-INF/$list" >>"$OUT/list/META-INF/$list"
+        if [[ -f "$OUT/classes/$module/test-classes/META-INF/$list" ]]; then
+            cat "$OUT/classes/$module/test-classes/META-INF/$list" >>"$OUT/list/META-INF/$list"
         fi
     done
-    entries+=("$REPO_ROOT/$module/target/test-classes" "$REPO_ROOT/$module/target/classes")
+    entries+=("$OUT/classes/$module/test-classes" "$OUT/classes/$module/classes")
     mapfile -t dependencies < <(tr ':' '\n' <"$module/target/jmh.classpath")
-    entries+=("${dependencies[@]}")
+    for dependency in "${dependencies[@]}"; do
+        for sibling in "${MODULES[@]}"; do
+            if [[ "$dependency" == "$REPO_ROOT/$sibling/target/classes" ]]; then
+                dependency="$OUT/classes/$sibling/classes"
+            fi
+        done
+        entries+=("$dependency")
+    done
 done
 # the same jar once, in the order first seen (the modules share Spring Boot's versions)
 classpath="$(printf '%s\n' "${entries[@]}" | awk 'NF && !seen[$0]++' | paste -sd: -)"
