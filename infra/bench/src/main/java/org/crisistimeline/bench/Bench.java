@@ -105,7 +105,8 @@ public final class Bench {
                         : problems.stream()
                                 .map(p -> "- " + p)
                                 .collect(Collectors.joining("\n", "\nProblems:\n\n", "\n")));
-        if (doc != null && mode == Mode.FULL) {
+        // only a full run of every scenario is the latest full run; a part of one is kept beside the build
+        if (doc != null && mode == Mode.FULL && only.isEmpty()) {
             Report.replaceLatestRun(doc, markdown);
             System.out.println("\nWritten to " + doc);
         } else {

@@ -26,6 +26,7 @@ final class Visibility implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
     private volatile SQLException failure;
+    private volatile String oneAcknowledged;
 
     Visibility(Connection query) throws SQLException {
         this.query = query;
@@ -49,6 +50,14 @@ final class Visibility implements AutoCloseable {
         } else {
             acknowledged.put(incidentId, now);
         }
+        if (oneAcknowledged == null) {
+            oneAcknowledged = incidentId;
+        }
+    }
+
+    /** An incident the service acknowledged, or null: what is fetched over HTTP as a check. */
+    String oneAcknowledged() {
+        return oneAcknowledged;
     }
 
     private void poll(long after) {
@@ -80,11 +89,22 @@ final class Visibility implements AutoCloseable {
         }
     }
 
-    /** Waits until every acknowledged incident was seen, at most {@code timeoutMillis}; returns how many were not. */
-    int awaitAll(long timeoutMillis) throws SQLException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!acknowledged.isEmpty() && System.currentTimeMillis() < deadline && failure == null) {
+    /**
+     * Waits until every acknowledged incident was seen, for as long as the read model keeps catching up: it gives up
+     * when {@code stalledMillis} pass without one more incident seen. A slow projection is a figure; an acknowledged
+     * incident that never shows is lost, and the caller reports it.
+     *
+     * @return how many acknowledged incidents were not seen
+     */
+    int awaitAll(long stalledMillis) throws SQLException {
+        int left = acknowledged.size();
+        long giveUpAt = System.currentTimeMillis() + stalledMillis;
+        while (!acknowledged.isEmpty() && System.currentTimeMillis() < giveUpAt && failure == null) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            if (acknowledged.size() < left) {
+                left = acknowledged.size();
+                giveUpAt = System.currentTimeMillis() + stalledMillis;
+            }
         }
         if (failure != null) {
             throw failure;
