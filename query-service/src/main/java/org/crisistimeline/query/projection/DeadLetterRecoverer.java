@@ -3,6 +3,7 @@ package org.crisistimeline.query.projection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -31,7 +32,8 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
     @Override
     @SuppressWarnings("unchecked")
-    public void accept(ConsumerRecord<?, ?> failed, Exception exception) {
+    public void accept(ConsumerRecord<?, ?> failed, Exception thrown) {
+        Exception exception = withoutBatchWrapper(thrown);
         topic.accept(failed, exception);
         var record = (ConsumerRecord<String, byte[]>) failed;
         String aggregateId = HeldRecord.aggregateIdOf(record).orElse(null);
@@ -52,6 +54,23 @@ class DeadLetterRecoverer implements ConsumerRecordRecoverer {
                 aggregateId,
                 id,
                 exception);
+    }
+
+    /**
+     * The failure as the listener of one record would have thrown it: the {@link BatchListenerFailedException} in
+     * between only said which record of the poll failed, and would otherwise be what the dead-letter topic's headers
+     * and the dead letter's error name.
+     */
+    static Exception withoutBatchWrapper(Exception thrown) {
+        if (thrown instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch
+                && batch.getCause() instanceof Exception cause) {
+            return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), cause);
+        }
+        if (thrown instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception cause) {
+            return cause;
+        }
+        return thrown;
     }
 
     /** The error as an operator reads it: the exception that the listener threw, with its causes. */

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -43,6 +47,33 @@ public class DeadLetters {
                 (RowCallbackHandler) row -> {},
                 AGGREGATE_LOCKS,
                 aggregateId);
+    }
+
+    /**
+     * Serialises the work on several aggregates until the end of the current transaction, in one statement. Taken in
+     * the order of their ids, so two transactions locking overlapping sets wait for each other instead of deadlocking.
+     */
+    void lock(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        // unnest returns the elements in the array's order, which is the order the locks are taken in
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(?, hashtext(id)) FROM unnest(CAST(? AS text[])) AS id",
+                (RowCallbackHandler) row -> {},
+                AGGREGATE_LOCKS,
+                new TreeSet<>(aggregateIds).toArray(String[]::new));
+    }
+
+    /** Those of the aggregates that have an open dead letter: their records are parked. */
+    Set<String> heldBack(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT DISTINCT aggregate_id FROM dead_letter WHERE aggregate_id = ANY (?) AND resolved_at IS NULL",
+                String.class,
+                (Object) aggregateIds.toArray(String[]::new)));
     }
 
     boolean isHeldBack(String aggregateId) {

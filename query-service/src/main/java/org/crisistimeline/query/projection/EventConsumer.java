@@ -1,15 +1,27 @@
 package org.crisistimeline.query.projection;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crisistimeline.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feeds the event topic into the read model. The container commits a record's offset only after {@link ReadModel}
- * committed its transaction; a failure propagates to the error handler of {@link ConsumerConfiguration}, which retries
- * the record, and dead-letters it if it is poison.
+ * Feeds the event topic into the read model, a poll at a time. The container commits the offsets of a poll only
+ * after this returned, so after {@link ReadModel} committed the transactions that applied it.
+ *
+ * <p>The records of a poll are applied together, in one transaction: a commit per record would cost most of the time
+ * of a rebuild. If that transaction fails for a reason that is not transient, it is rolled back and the records are
+ * applied again one by one, each in its own transaction as before; the first that fails is reported to the error
+ * handler of {@link ConsumerConfiguration} ({@link BatchListenerFailedException}), which commits the offsets of the
+ * records before it, retries it, and dead-letters it if it is poison: a poison record is set aside alone, and the
+ * rest of its poll is applied.
  *
  * <p>The events of an aggregate are applied in order: while the aggregate has an open dead letter, its later records
  * are parked behind it in the database (and the partition goes on with the other aggregates). The check and the
@@ -17,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class EventConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final EventRecordReader reader;
     private final ReadModel readModel;
@@ -31,8 +45,53 @@ class EventConsumer {
         this.transaction = transaction;
     }
 
-    @KafkaListener(topics = Topics.EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(topics = Topics.EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> applyTogether(records));
+            return;
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                // the database, not a record: the whole poll waits and is tried again, nothing is skipped
+                throw new BatchListenerFailedException("Could not apply a poll", failure, records.get(0));
+            }
+            log.info(
+                    "Could not apply a poll of {} records together ({}); applying them one by one",
+                    records.size(),
+                    failure.toString());
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                applyAlone(record);
+            } catch (RuntimeException failure) {
+                throw new BatchListenerFailedException("Could not apply the record", failure, record);
+            }
+        }
+    }
+
+    private void applyTogether(List<ConsumerRecord<String, byte[]>> records) {
+        List<String> aggregateIds = records.stream()
+                .flatMap(record -> HeldRecord.aggregateIdOf(record).stream())
+                .distinct()
+                .toList();
+        deadLetters.lock(aggregateIds);
+        Set<String> heldBack = deadLetters.heldBack(aggregateIds);
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String aggregateId = HeldRecord.aggregateIdOf(record).orElse(null);
+            if (aggregateId != null && heldBack.contains(aggregateId)) {
+                deadLetters.park(aggregateId, HeldRecord.of(record));
+            } else {
+                reader.read(record).ifPresent(events::add);
+            }
+        }
+        readModel.applyAll(events);
+    }
+
+    private void applyAlone(ConsumerRecord<String, byte[]> record) {
         transaction.executeWithoutResult(status -> {
             String aggregateId = HeldRecord.aggregateIdOf(record).orElse(null);
             if (aggregateId != null) {

@@ -1,5 +1,8 @@
 package org.crisistimeline.query.projection;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.crisistimeline.events.actor.ActorAliasAdded;
 import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.actor.ActorTitleAssigned;
@@ -67,6 +70,48 @@ public class ReadModel {
             log.debug("Skipping redelivered {} #{} of {}", event.type(), event.sequence(), event.aggregateId());
             return false;
         }
+        var batch = new ApplyBatch();
+        project(event, batch);
+        timelines.widenOccurredLead(batch);
+        return true;
+    }
+
+    /**
+     * Applies the events of a poll, in their order, in one transaction: the same changes as {@link #apply} of each in
+     * turn, with the work each transaction does once done once. The positions of their aggregates are read in one
+     * statement and moved in another, so the caller must hold the locks of those aggregates
+     * ({@link DeadLetters#lock}), which every other writer of a position takes too.
+     *
+     * @return how many were applied; the others had been before
+     */
+    @Transactional
+    public int applyAll(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> applied = positions.of(
+                events.stream().map(EventEnvelope::aggregateId).distinct().toList());
+        Map<String, Long> moved = new HashMap<>();
+        var batch = new ApplyBatch();
+        eventLog.lockPositions(batch);
+        int count = 0;
+        for (EventEnvelope event : events) {
+            Long position = applied.get(event.aggregateId());
+            if (position != null && event.sequence() <= position) {
+                log.debug("Skipping redelivered {} #{} of {}", event.type(), event.sequence(), event.aggregateId());
+                continue;
+            }
+            applied.put(event.aggregateId(), event.sequence());
+            moved.put(event.aggregateId(), event.sequence());
+            project(event, batch);
+            count++;
+        }
+        positions.moveTo(moved);
+        timelines.widenOccurredLead(batch);
+        return count;
+    }
+
+    private void project(EventEnvelope event, ApplyBatch batch) {
         // an incident's version is the number of its events applied: what the command side's expectedVersion counts
         int version = Math.toIntExact(event.sequence() + 1);
         switch (event.type()) {
@@ -74,45 +119,56 @@ public class ReadModel {
             case ACTOR_REGISTERED -> {
                 ActorRegistered actor = event.payload(ActorRegistered.class);
                 actors.registered(actor);
-                timelines.actorRegistered(actor);
+                timelines.actorRegistered(actor, batch);
             }
             case ACTOR_TITLE_ASSIGNED -> actors.titleAssigned(event.payload(ActorTitleAssigned.class));
             case ACTOR_ALIAS_ADDED -> actors.aliasAdded(event.payload(ActorAliasAdded.class));
             case INCIDENT_RECORDED ->
-                timelines.incidentVersioned(incidents.recorded(
-                        event.payload(IncidentRecorded.class), version, event.recordedAt(), event.principal()));
+                timelines.incidentVersioned(
+                        incidents.recorded(
+                                event.payload(IncidentRecorded.class), version, event.recordedAt(), event.principal()),
+                        batch);
             case INCIDENT_AMENDED ->
-                timelines.incidentVersioned(incidents.amended(
-                        event.payload(IncidentAmended.class), version, event.recordedAt(), event.principal()));
+                timelines.incidentVersioned(
+                        incidents.amended(
+                                event.payload(IncidentAmended.class), version, event.recordedAt(), event.principal()),
+                        batch);
             case SOURCE_ATTACHED ->
-                timelines.incidentVersioned(incidents.sourceAttached(
-                        event.payload(SourceAttached.class), version, event.recordedAt(), event.principal()));
+                timelines.incidentVersioned(
+                        incidents.sourceAttached(
+                                event.payload(SourceAttached.class), version, event.recordedAt(), event.principal()),
+                        batch);
             case INCIDENT_DISPUTED -> {
                 IncidentDisputed disputed = event.payload(IncidentDisputed.class);
                 timelines.incidentVersioned(
-                        statusChanged(disputed.incidentId(), VersionKind.DISPUTED, disputed.reason(), version, event));
+                        statusChanged(disputed.incidentId(), VersionKind.DISPUTED, disputed.reason(), version, event),
+                        batch);
             }
             case INCIDENT_VERIFIED -> {
                 IncidentVerified verified = event.payload(IncidentVerified.class);
                 timelines.incidentVersioned(
-                        statusChanged(verified.incidentId(), VersionKind.VERIFIED, verified.reason(), version, event));
+                        statusChanged(verified.incidentId(), VersionKind.VERIFIED, verified.reason(), version, event),
+                        batch);
             }
             case INCIDENT_RETRACTED -> {
                 IncidentRetracted retracted = event.payload(IncidentRetracted.class);
-                timelines.incidentVersioned(statusChanged(
-                        retracted.incidentId(), VersionKind.RETRACTED, retracted.reason(), version, event));
+                timelines.incidentVersioned(
+                        statusChanged(
+                                retracted.incidentId(), VersionKind.RETRACTED, retracted.reason(), version, event),
+                        batch);
             }
             case INCIDENT_LINKED ->
-                timelines.incidentVersioned(incidents.linked(
-                        event.payload(IncidentLinked.class), version, event.recordedAt(), event.principal()));
+                timelines.incidentVersioned(
+                        incidents.linked(
+                                event.payload(IncidentLinked.class), version, event.recordedAt(), event.principal()),
+                        batch);
             default -> {
                 // a type added to shared-events before this service projects it; its position still moves on
                 log.warn("No projection for {}; {} #{} not shown", event.type(), event.aggregateId(), event.sequence());
             }
         }
-        eventLog.append(event.type(), event.aggregateId(), event.sequence(), event.recordedAt());
+        eventLog.append(event.type(), event.aggregateId(), event.sequence(), event.recordedAt(), batch);
         auditTrail.record(event);
-        return true;
     }
 
     private IncidentVersion statusChanged(

@@ -3,6 +3,7 @@ package org.crisistimeline.query.stream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.crisistimeline.events.EventType;
+import org.crisistimeline.query.projection.ApplyBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,19 @@ public class EventLog {
         this.jdbc = jdbc;
     }
 
-    public void append(EventType type, String aggregateId, long sequence, Instant recordedAt) {
-        jdbc.query("SELECT pg_advisory_xact_lock(?)", (RowCallbackHandler) row -> {}, POSITION_LOCK);
+    /**
+     * Takes the lock that orders the positions, unless the transaction holds it already. A poll's transaction takes it
+     * before its first event, so the transactions of polls are serialised whole, and never wait for it while holding
+     * the actor locks another one needs.
+     */
+    public void lockPositions(ApplyBatch batch) {
+        if (batch.firstTime(0, "event_log")) {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", (RowCallbackHandler) row -> {}, POSITION_LOCK);
+        }
+    }
+
+    public void append(EventType type, String aggregateId, long sequence, Instant recordedAt, ApplyBatch batch) {
+        lockPositions(batch);
         var at = recordedAt.atOffset(ZoneOffset.UTC);
         switch (type) {
             case CRISIS_OPENED -> jdbc.update("""

@@ -11,6 +11,7 @@ import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.incident.IncidentActor;
 import org.crisistimeline.query.incident.IncidentState;
 import org.crisistimeline.query.incident.IncidentVersion;
+import org.crisistimeline.query.projection.ApplyBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -34,14 +35,15 @@ public class TimelineProjection {
         this.jdbc = jdbc;
     }
 
-    public void incidentVersioned(IncidentVersion version) {
+    /** @param batch what the transaction applying this event has done already (the actor locks it holds) */
+    public void incidentVersioned(IncidentVersion version, ApplyBatch batch) {
         IncidentState incident = version.state();
         var actorIds = new TreeSet<>(incident.actorIds());
         if (version.previous() != null) {
             // the previous version's actors too: one registering now must not copy its entries while they close
             actorIds.addAll(version.previous().actorIds());
         }
-        lockActors(actorIds);
+        lockActors(actorIds, batch);
         if (version.previous() != null) {
             jdbc.update(
                     "UPDATE timeline_entry_version SET valid_to = ? WHERE incident_id = ? AND valid_to = 'infinity'",
@@ -62,24 +64,9 @@ public class TimelineProjection {
                 ON CONFLICT DO NOTHING
                 """, entries);
 
-        // an occurredAt after its recordedAt or reportedAt widens the bounds of the asOf and knownAt scans (V3); the
-        // row is only written (and locked) in that rare case
-        jdbc.update(
-                """
-                UPDATE occurred_lead
-                SET after_recorded = greatest(after_recorded, CAST(? AS timestamptz) - CAST(? AS timestamptz)),
-                    after_reported = greatest(after_reported, CAST(? AS timestamptz) - CAST(? AS timestamptz))
-                WHERE after_recorded < CAST(? AS timestamptz) - CAST(? AS timestamptz)
-                   OR after_reported < CAST(? AS timestamptz) - CAST(? AS timestamptz)
-                """,
-                utc(incident.occurredAt()),
-                utc(version.validFrom()),
-                utc(incident.occurredAt()),
-                utc(incident.reportedAt()),
-                utc(incident.occurredAt()),
-                utc(version.validFrom()),
-                utc(incident.occurredAt()),
-                utc(incident.reportedAt()));
+        // an occurredAt after its recordedAt or reportedAt widens the bounds of the asOf and knownAt scans (V3), once
+        // per transaction: widenOccurredLead
+        batch.entry(incident.occurredAt(), version.validFrom(), incident.reportedAt());
 
         // the countries of actors registered so far; the others add theirs when they arrive (actorRegistered)
         jdbc.update(
@@ -106,11 +93,11 @@ public class TimelineProjection {
      * applied before an actor it names: the actor then puts every version that names it on its country's timeline,
      * valid when that version was (its crisis entry says when).
      */
-    public void actorRegistered(ActorRegistered actor) {
+    public void actorRegistered(ActorRegistered actor, ApplyBatch batch) {
         if (actor.country() == null) {
             return;
         }
-        lockActors(List.of(actor.actorId()));
+        lockActors(List.of(actor.actorId()), batch);
         jdbc.update("""
                 INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
                                                     valid_from, valid_to, retracted, reported_at)
@@ -126,12 +113,47 @@ public class TimelineProjection {
     }
 
     /**
+     * Widens occurred_lead to the furthest lead of the entries the transaction wrote ({@link ApplyBatch#entry}); the
+     * row is only written (and locked) in the rare case that one of them goes beyond it.
+     */
+    public void widenOccurredLead(ApplyBatch batch) {
+        ApplyBatch.Lead recorded = batch.afterRecorded();
+        ApplyBatch.Lead reported = batch.afterReported();
+        if (recorded == null && reported == null) {
+            return;
+        }
+        OffsetDateTime recordedOccurredAt = recorded == null ? null : utc(recorded.occurredAt());
+        OffsetDateTime recordedAt = recorded == null ? null : utc(recorded.from());
+        OffsetDateTime reportedOccurredAt = reported == null ? null : utc(reported.occurredAt());
+        OffsetDateTime reportedAt = reported == null ? null : utc(reported.from());
+        jdbc.update(
+                """
+                UPDATE occurred_lead
+                SET after_recorded = greatest(after_recorded, CAST(? AS timestamptz) - CAST(? AS timestamptz)),
+                    after_reported = greatest(after_reported, CAST(? AS timestamptz) - CAST(? AS timestamptz))
+                WHERE after_recorded < CAST(? AS timestamptz) - CAST(? AS timestamptz)
+                   OR after_reported < CAST(? AS timestamptz) - CAST(? AS timestamptz)
+                """,
+                recordedOccurredAt,
+                recordedAt,
+                reportedOccurredAt,
+                reportedAt,
+                recordedOccurredAt,
+                recordedAt,
+                reportedOccurredAt,
+                reportedAt);
+    }
+
+    /**
      * An incident and an actor it names, applied at the same time by two consumers, would each miss the other's
      * uncommitted rows and neither would add the actor's country entry. Both lock the actor first, so the second waits
      * for the first to commit and then sees its rows. Locks are taken in order, so two incidents cannot deadlock.
      */
-    private void lockActors(Collection<String> actorIds) {
+    private void lockActors(Collection<String> actorIds, ApplyBatch batch) {
         for (String actorId : new TreeSet<>(actorIds)) {
+            if (!batch.firstTime(ACTOR_LOCKS, actorId)) {
+                continue; // held since an earlier event of the transaction
+            }
             jdbc.query(
                     "SELECT pg_advisory_xact_lock(?, hashtext(?))",
                     (RowCallbackHandler) row -> {},

@@ -23,6 +23,7 @@ import org.crisistimeline.events.incident.IncidentRecorded;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.query.Api;
 import org.crisistimeline.query.TopicPublisher;
+import org.crisistimeline.query.projection.MalformedEvent;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -54,6 +57,9 @@ class DeadLettersIT {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     private Api api;
 
@@ -158,6 +164,35 @@ class DeadLettersIT {
                         .get("alreadyResolved")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAloneAndTheRestOfItsPollIsApplied() {
+        String before = unique("before");
+        String poison = unique("poison");
+        String after = unique("after");
+        // the consumer paused while they are published, so that one poll brings them all
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        try {
+            await().atMost(PATIENCE)
+                    .until(() -> listeners.getListenerContainers().stream()
+                            .allMatch(MessageListenerContainer::isContainerPaused));
+            topic.send(onePartition(strike(before, 0)));
+            ProducerRecord<String, byte[]> garbled = onePartition(strike(poison, 0));
+            topic.send(new ProducerRecord<>(
+                    garbled.topic(), PARTITION, garbled.key(), "[".getBytes(UTF_8), garbled.headers()));
+            topic.send(onePartition(strike(poison, 1)));
+            topic.send(onePartition(strike(after, 0)));
+        } finally {
+            listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        }
+
+        await().atMost(PATIENCE).until(() -> isShown(after));
+        assertThat(isShown(before)).isTrue();
+        JsonNode deadLetter = await().atMost(PATIENCE)
+                .until(() -> openDeadLetterOf(poison), d -> d.get("parked").asInt() == 1);
+        assertThat(deadLetter.get("error").asText()).startsWith(MalformedEvent.class.getName());
+        assertThat(isShown(poison)).as("its later event waits behind it").isFalse();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.crisistimeline.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -12,15 +14,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.crisistimeline.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -115,6 +122,53 @@ class ConsumerConfigurationTest {
         assertThat(waits).doesNotContain(BackOffExecution.STOP);
     }
 
+    @Test
+    void aPoisonRecordOfAPollIsDeadLetteredAloneAfterTheRecordsBeforeItAreCommitted() {
+        ConsumerRecord<String, byte[]> before = new ConsumerRecord<>(Topics.EVENTS, 3, 41, "soleimani", null);
+        when(container.getContainerProperties()).thenReturn(new ContainerProperties(Topics.EVENTS));
+
+        // the error handler's way of saying that the rest of the poll is delivered again
+        assertThatThrownBy(() -> handler.handleBatch(
+                        failure(new BatchListenerFailedException(
+                                "Could not apply the record",
+                                new MalformedEvent(failed, "header ce_type is missing"),
+                                failed)),
+                        poll(before, failed, next),
+                        consumer,
+                        container,
+                        () -> {}))
+                .hasMessage("Seek to current after exception");
+
+        assertThat(deadLettered).containsExactly(failed);
+        verify(consumer).commitSync(Map.of(PARTITION, new OffsetAndMetadata(42)), null);
+        verify(consumer).commitSync(Map.of(PARTITION, new OffsetAndMetadata(43)), null);
+        verify(consumer).seek(PARTITION, 43);
+        verify(consumer, never()).seek(PARTITION, 42);
+    }
+
+    @Test
+    void aPollThatFailsBecauseTheDatabaseIsDownIsRetriedWholeAndNothingIsDeadLettered() {
+        when(container.isRunning()).thenReturn(true);
+        when(container.getContainerProperties()).thenReturn(new ContainerProperties(Topics.EVENTS));
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThatThrownBy(() -> handler.handleBatch(
+                            failure(new BatchListenerFailedException(
+                                    "Could not apply a poll",
+                                    new CannotCreateTransactionException("Could not open JDBC Connection"),
+                                    failed)),
+                            poll(failed, next),
+                            consumer,
+                            container,
+                            () -> {}))
+                    .hasMessage("Record in retry and not yet recovered");
+        }
+
+        assertThat(deadLettered).isEmpty();
+        verify(consumer, times(5)).seek(PARTITION, 42);
+        verify(consumer, never()).commitSync(anyMap(), any());
+    }
+
     /** The container calls the handler with the failed record and the rest of the poll. */
     private void handle(RuntimeException cause) {
         handler.handleRemaining(failure(cause), List.of(failed, next), consumer, container);
@@ -124,6 +178,11 @@ class ConsumerConfigurationTest {
         assertThatThrownBy(() -> handle(cause))
                 .as("the record is still in retry, not recovered")
                 .hasMessage("Record in retry and not yet recovered");
+    }
+
+    @SafeVarargs
+    private static ConsumerRecords<String, byte[]> poll(ConsumerRecord<String, byte[]>... records) {
+        return new ConsumerRecords<>(Map.of(PARTITION, List.of(records)));
     }
 
     private static ListenerExecutionFailedException failure(RuntimeException cause) {
