@@ -11,6 +11,7 @@ import java.util.List;
  * @param warmUp run before each throughput measurement and not counted
  * @param timelineSizes the read model sizes (incidents) the timeline pages are measured at
  * @param rebuildEvents events on the topic when the read model is rebuilt (topped up with generated ones)
+ * @param rebuildAtMost how long the rebuild may run: its rate is then of the events it applied so far
  */
 public record Mode(
         String name,
@@ -18,11 +19,19 @@ public record Mode(
         Duration warmUp,
         List<Integer> timelineSizes,
         int rebuildEvents,
+        Duration rebuildAtMost,
         int bulkIncidents,
         double timelineRate) {
 
-    static final Mode QUICK =
-            new Mode("quick", Duration.ofSeconds(4), Duration.ofSeconds(2), List.of(10_000), 10_000, 10_000, 100);
+    static final Mode QUICK = new Mode(
+            "quick",
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(2),
+            List.of(10_000),
+            10_000,
+            Duration.ofMinutes(3),
+            10_000,
+            100);
 
     static final Mode FULL = new Mode(
             "full",
@@ -30,6 +39,7 @@ public record Mode(
             Duration.ofSeconds(5),
             List.of(10_000, 100_000, 1_000_000),
             1_000_000,
+            Duration.ofMinutes(5),
             200_000,
             200);
 
