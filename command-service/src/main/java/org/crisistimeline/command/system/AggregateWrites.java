@@ -61,16 +61,17 @@ public class AggregateWrites {
 
     /**
      * Sends a command that changes an existing aggregate of the given type; an id under which nothing, or another kind
-     * of aggregate, is stored answers 404 before anything is loaded.
+     * of aggregate, is stored answers 404 (Axon finds no events, or cannot load another kind's).
      *
      * @return the id and the aggregate's version after the change
      */
     public Receipt change(String aggregateType, String id, Object command, String reason) {
-        if (!known.typeOf(id).map(aggregateType::equals).orElse(false)) {
+        try {
+            long version = commands.sendAndWait(withAuditTrail(command, reason));
+            return new Receipt(id, version);
+        } catch (IncompatibleAggregateException otherKind) {
             throw new AggregateNotFoundException(id, "No " + aggregateType.toLowerCase() + " with this id");
         }
-        long version = commands.sendAndWait(withAuditTrail(command, reason));
-        return new Receipt(id, version);
     }
 
     private static CommandMessage<?> withAuditTrail(Object command, String reason) {

@@ -146,6 +146,15 @@ class CorrectingIncidentsIT {
     }
 
     @Test
+    void anIncidentIdIsNotAnActor() {
+        ResponseEntity<JsonNode> response = post("/api/v1/actors/" + id + "/aliases", "{\"alias\": \"Someone\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(1);
+    }
+
+    @Test
     void anIncidentMayNameAnActorByAnAliasAddedLater() {
         post("/api/v1/actors/qassem-soleimani/aliases", "{\"alias\": \"Haj Qassem\"}");
         String byAlias = "incident-" + UUID.randomUUID();
