@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.crisistimeline.bench.data.SyntheticCrises;
+import org.crisistimeline.bench.load.ClosedLoad;
 import org.crisistimeline.bench.rebuild.ProjectionRebuild;
 import org.crisistimeline.bench.report.Machine;
 import org.crisistimeline.bench.report.Report;
@@ -73,6 +75,9 @@ public final class Bench {
             var context =
                     new Context(mode, stack, http, new SyntheticCrises(Long.toString(System.currentTimeMillis(), 36)));
             registerCrisesAndActors(context);
+            System.out.println(
+                    "==> warming the services up (" + mode.serviceWarmUp().toSeconds() + " s of writes)");
+            ClosedLoad.run(16, Duration.ZERO, mode.serviceWarmUp(), (c, i) -> RecordThroughput.recordOne(context));
             for (Scenario scenario : SCENARIOS) {
                 if (!only.isEmpty() && !only.contains(scenario.name())) {
                     continue;

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param measure how long each throughput or latency measurement runs
  * @param warmUp run before each throughput measurement and not counted
+ * @param serviceWarmUp incidents recorded before the first scenario, uncounted: the services have just started, and
+ *     their JIT compilers need a while to make the write path fast
  * @param timelineSizes the read model sizes (incidents) the timeline pages are measured at
  * @param rebuildEvents events on the topic when the read model is rebuilt (topped up with generated ones)
  * @param rebuildAtMost how long the rebuild may run: its rate is then of the events it applied so far
@@ -17,6 +19,7 @@ public record Mode(
         String name,
         Duration measure,
         Duration warmUp,
+        Duration serviceWarmUp,
         List<Integer> timelineSizes,
         int rebuildEvents,
         Duration rebuildAtMost,
@@ -27,21 +30,23 @@ public record Mode(
             "quick",
             Duration.ofSeconds(4),
             Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
             List.of(10_000),
             10_000,
             Duration.ofMinutes(3),
             10_000,
-            100);
+            50);
 
     static final Mode FULL = new Mode(
             "full",
             Duration.ofSeconds(20),
             Duration.ofSeconds(5),
+            Duration.ofSeconds(45),
             List.of(10_000, 100_000, 1_000_000),
             1_000_000,
             Duration.ofMinutes(5),
             200_000,
-            200);
+            50);
 
     /** The largest read model this mode measures timelines at. */
     public int largestTimeline() {

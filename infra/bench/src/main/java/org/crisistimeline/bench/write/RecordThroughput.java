@@ -29,6 +29,18 @@ public final class RecordThroughput implements Scenario {
         return "write-" + clients;
     }
 
+    /** Records the next incident of the run; true for a 2xx. */
+    public static boolean recordOne(Context context) throws Exception {
+        URI incidents = context.stack().commandUrl().resolve("/api/v1/incidents");
+        long n = context.claimIncidents(1);
+        return context.succeeded(context.http()
+                .send(context.http()
+                        .post(
+                                incidents,
+                                context.stack().recorderToken(),
+                                context.crises().recordRequest(n))));
+    }
+
     @Override
     public List<Row> run(Context context) throws Exception {
         URI incidents = context.stack().commandUrl().resolve("/api/v1/incidents");
