@@ -109,7 +109,8 @@ public final class Bench {
                         ? ""
                         : problems.stream()
                                 .map(p -> "- " + p)
-                                .collect(Collectors.joining("\n", "\nProblems:\n\n", "\n")));
+                                .collect(Collectors.joining("\n", "\nProblems:\n\n", "\n")))
+                + (appendices.isEmpty() ? "" : "\n" + String.join("\n", appendices));
         // only a full run of every scenario is the latest full run; a part of one is kept beside the build
         if (doc != null && mode == Mode.FULL && only.isEmpty()) {
             Report.replaceLatestRun(doc, markdown);

@@ -92,7 +92,15 @@ public final class FixedRateRecording implements Scenario {
             visible = visibility.latencies();
             checked = visibility.oneAcknowledged();
         }
-        context.failures(name(), ours.failed() + ours.refused());
+        context.failures(name(), ours.failed());
+        if (ours.refused() > 0) {
+            context.note(String.format(
+                    java.util.Locale.ROOT,
+                    "%s: %,d requests not sent: due while %d were in flight (the service is behind)",
+                    name(),
+                    ours.refused(),
+                    MAX_OUTSTANDING));
+        }
         if (missedSamples.get() > 0) {
             context.note(name() + ": " + missedSamples.get() + " memory samples missed (metrics not answered in 5 s)");
         }
