@@ -1,5 +1,7 @@
 package org.crisistimeline.command.audit;
 
+import static org.crisistimeline.events.SampleIncidents.missileAttack;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +20,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.crisistimeline.events.EventJson;
-import org.crisistimeline.events.incident.ActorRole;
-import org.crisistimeline.events.incident.Confidence;
-import org.crisistimeline.events.incident.IncidentActor;
 import org.crisistimeline.events.incident.IncidentRecorded;
-import org.crisistimeline.events.incident.IncidentType;
-import org.crisistimeline.events.incident.Location;
-import org.crisistimeline.events.incident.Precision;
-import org.crisistimeline.events.incident.Source;
-import org.crisistimeline.events.incident.details.StrikeDetails;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -114,39 +108,6 @@ public class EventHashBenchmark {
     private DomainEventMessage<IncidentRecorded> recorded() {
         return new GenericDomainEventMessage<>(
                 "Incident", incident.incidentId(), 0, incident, METADATA, EVENT_ID, RECORDED_AT);
-    }
-
-    /** The README's example incident: two actors, two sources, a strike with casualties. */
-    static IncidentRecorded missileAttack() {
-        return new IncidentRecorded(
-                "missile-attack-ain-al-asad-2020-01-08",
-                "iran-us-2020",
-                IncidentType.STRIKE,
-                Instant.parse("2020-01-07T22:30:00Z"),
-                Precision.HOUR,
-                new Location("IQ", "Ain al-Asad air base", 33.7856, 42.4412),
-                List.of(
-                        new IncidentActor("iran", ActorRole.INITIATOR),
-                        new IncidentActor("united-states", ActorRole.TARGET)),
-                "Iran fires ballistic missiles at Ain al-Asad air base, which hosts US troops.",
-                new StrikeDetails(
-                        StrikeDetails.Method.MISSILE,
-                        "Ain al-Asad air base",
-                        new StrikeDetails.Casualties(
-                                StrikeDetails.Estimate.exactly(0), new StrikeDetails.Estimate(0, 11, 110))),
-                List.of(
-                        new Source(
-                                "Example Wire",
-                                "https://example.org/ain-al-asad",
-                                Instant.parse("2020-01-08T00:10:00Z"),
-                                null),
-                        new Source(
-                                "Sky News",
-                                "https://news.sky.com/story/iran-fires-missiles-at-us-bases-in-iraq",
-                                Instant.parse("2020-01-08T01:45:00Z"),
-                                "Iran has fired more than a dozen ballistic missiles at two bases in Iraq that house"
-                                        + " US troops, the Pentagon said.")),
-                Confidence.MEDIUM);
     }
 
     /** Keeps what would be inserted, so the work of the append cannot be optimised away. */
