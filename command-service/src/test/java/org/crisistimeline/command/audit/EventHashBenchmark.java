@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,7 +15,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.crisistimeline.events.EventJson;
@@ -68,18 +66,7 @@ public class EventHashBenchmark {
 
     @Setup
     public void envelopeAsTheEngineBuildsIt() {
-        DomainEventMessage<IncidentRecorded> event = recorded();
-        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-        SerializedObject<byte[]> metadata = event.serializeMetaData(serializer, byte[].class);
-        envelope = new EventEnvelope(
-                event.getAggregateIdentifier(),
-                event.getType(),
-                event.getIdentifier(),
-                event.getSequenceNumber(),
-                EventEnvelope.typeOf(payload.getType().getName()),
-                DateTimeUtils.formatInstant(event.getTimestamp()),
-                CanonicalJson.read(payload.getData()),
-                CanonicalJson.read(metadata.getData()));
+        envelope = engine.envelope(recorded());
         engine.appendEvents(List.of(recorded()));
         String chained = (String) stored.last.get(0).getMetaData().get(EventEnvelope.HASH);
         if (!envelope.hash(EventEnvelope.GENESIS).equals(chained)) {

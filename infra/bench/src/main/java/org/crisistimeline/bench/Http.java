@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -49,9 +50,8 @@ public final class Http implements AutoCloseable {
     public byte[] expectSuccess(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(
-                    request.method() + " " + request.uri() + " answered " + response.statusCode() + ": "
-                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                    + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
     }

@@ -1,6 +1,8 @@
 package org.crisistimeline.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,9 +78,9 @@ public record Stack(
     /** The pid of a service or the broker that start.sh started, from its pid file. */
     public long pidOf(String name) {
         try {
-            return Long.parseLong(java.nio.file.Files.readString(runDir.resolve(name + ".pid"))
-                    .trim());
-        } catch (java.io.IOException | NumberFormatException e) {
+            return Long.parseLong(
+                    Files.readString(runDir.resolve(name + ".pid")).trim());
+        } catch (IOException | NumberFormatException e) {
             throw new IllegalStateException("no pid file for " + name + " in " + runDir, e);
         }
     }

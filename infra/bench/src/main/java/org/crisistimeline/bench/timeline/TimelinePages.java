@@ -1,6 +1,8 @@
 package org.crisistimeline.bench.timeline;
 
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +100,7 @@ public final class TimelinePages implements Scenario {
     }
 
     private static OpenLoad.Result httpAtRate(
-            Context context, List<PageRequest> schedule, double rate, java.time.Duration duration) {
+            Context context, List<PageRequest> schedule, double rate, Duration duration) {
         return OpenLoad.run(
                 rate,
                 duration,
@@ -164,8 +166,8 @@ public final class TimelinePages implements Scenario {
 
     /** The plans of one page of each view at the largest size: what the doc shows of the timeline queries. */
     private static void explain(Context context, String size) throws Exception {
-        var middle = java.time.Instant.parse("2021-01-01T00:00:00Z");
-        var at = java.time.Instant.parse("2021-06-01T00:00:00Z");
+        var middle = Instant.parse("2021-01-01T00:00:00Z");
+        var at = Instant.parse("2021-06-01T00:00:00Z");
         try (var raw = new RawPages(context.stack().query())) {
             for (var view : PageRequest.View.values()) {
                 var request = new PageRequest(

@@ -5,11 +5,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.crisistimeline.bench.Context;
 import org.crisistimeline.bench.Http;
@@ -52,7 +55,7 @@ public final class FixedRateRecording implements Scenario {
         var query = new ServiceMemory(
                 "query service", context.stack().queryUrl(), context.stack().pidOf("query-service"), context.http());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        var missedSamples = new java.util.concurrent.atomic.AtomicInteger();
+        var missedSamples = new AtomicInteger();
         OpenLoad.Result ours;
         int invisible;
         Histogram visible;
@@ -95,7 +98,7 @@ public final class FixedRateRecording implements Scenario {
         context.failures(name(), ours.failed());
         if (ours.refused() > 0) {
             context.note(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s: %,d requests not sent: due while %d were in flight (the service is behind)",
                     name(),
                     ours.refused(),
@@ -149,7 +152,7 @@ public final class FixedRateRecording implements Scenario {
 
     private static String failedOf(OpenLoad.Result result) {
         long failed = result.failed() + result.refused();
-        return failed == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d of %,d failed)", failed, result.due());
+        return failed == 0 ? "" : String.format(Locale.ROOT, " (%,d of %,d failed)", failed, result.due());
     }
 
     private static Row memoryRow(ServiceMemory service) {
@@ -175,7 +178,7 @@ public final class FixedRateRecording implements Scenario {
         var raw = new RawEvents(context.crises());
         ExecutorService pool = Executors.newFixedThreadPool(RAW_CONNECTIONS);
         ThreadLocal<PreparedStatement> inserts = new ThreadLocal<>();
-        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Connection> opened = new CopyOnWriteArrayList<>();
         try {
             try (Connection events = context.stack().events()) {
                 RawEvents.reset(events);
