@@ -1,0 +1,16 @@
+package org.crisistimeline.command.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * Reads one data set's file format a row at a time, without holding the file: each good row goes to {@code rows},
+ * each bad one to {@code problems}, in file order.
+ */
+public interface DatasetReader {
+
+    /** @param release the release the user named, or null to take it from the file where the format says it */
+    void read(InputStream file, String release, Consumer<ImportRow> rows, Consumer<RowProblem> problems)
+            throws IOException;
+}
