@@ -58,7 +58,7 @@ public final class CountryTable {
     public String alpha2(String code) {
         String alpha2 = alpha2ByCode.get(key(code));
         if (alpha2 == null) {
-            throw new IllegalArgumentException("not a " + system + ": " + code);
+            throw new IllegalArgumentException("unknown " + system + ": " + code);
         }
         return alpha2.isEmpty() ? null : alpha2;
     }

@@ -148,10 +148,11 @@ final class CsvDataset {
     private static String unreadable(UncheckedIOException e) {
         String message = String.valueOf(
                 e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        if (message.contains("EOF reached before encapsulated token finished")) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("eof reached before encapsulated token finished")) {
             return "a quoted field opens here and is never closed, so the rest of the file cannot be read";
         }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
+        if (lower.contains("invalid char") && lower.contains("between encapsulated token and delimiter")) {
             return "text follows the closing quote of a quoted field, so the rest of the file cannot be read";
         }
         return "not readable as CSV from here on, so the rest of the file is not read: " + message;
@@ -195,6 +196,8 @@ final class CsvDataset {
         private final Header header;
         private long line;
         private CSVRecord record;
+        private Set<String> codeColumns;
+        private int[] codeIndexes;
 
         Row(Header header) {
             this.header = header;
@@ -273,14 +276,26 @@ final class CsvDataset {
 
         /** the values of {@code columns} that are not empty, verbatim, in the file's order */
         Map<String, String> codes(Set<String> columns) {
-            Map<String, String> codes = new LinkedHashMap<>();
-            List<String> names = header.names();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                if (columns.contains(name)) {
-                    String value = record.get(i).strip();
+            if (columns != codeColumns) {
+                // which of the file's columns are codes is the same for every row: found once
+                List<String> names = header.names();
+                int[] found = new int[names.size()];
+                int n = 0;
+                for (int i = 0; i < names.size(); i++) {
+                    if (columns.contains(names.get(i)) && header.indexOf(names.get(i)) == i) {
+                        found[n++] = i;
+                    }
+                }
+                codeIndexes = java.util.Arrays.copyOf(found, n);
+                codeColumns = columns;
+            }
+            Map<String, String> codes = new LinkedHashMap<>(codeIndexes.length * 2);
+            for (int i : codeIndexes) {
+                String value = record.get(i);
+                if (!value.isEmpty()) {
+                    value = value.strip();
                     if (!value.isEmpty()) {
-                        codes.putIfAbsent(name, value);
+                        codes.put(header.names().get(i), value);
                     }
                 }
             }
@@ -308,7 +323,7 @@ final class CsvDataset {
                 return null;
             }
             if (!table.knows(code)) {
-                throw new BadValue(column, "not a " + table.system() + ": " + code);
+                throw new BadValue(column, "unknown " + table.system() + ": " + code);
             }
             return table.alpha2(code);
         }
