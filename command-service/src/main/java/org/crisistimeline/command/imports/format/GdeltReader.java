@@ -214,7 +214,8 @@ public final class GdeltReader implements DatasetReader {
             in = new BufferedInputStream(zip, PEEK);
         }
         String first = firstLine(in);
-        boolean header = first.startsWith("GLOBALEVENTID") || first.startsWith("\uFEFFGLOBALEVENTID");
+        // a header names the columns, in any order; no event row holds this name
+        boolean header = first.contains("GLOBALEVENTID");
         CSVFormat format = !header || first.indexOf('\t') >= 0 ? EXPORT : CsvDataset.QUOTED_CSV;
         CsvDataset.read(in, format, header ? null : COLUMNS, REQUIRED, row -> map(row, named), rows, problems);
     }
