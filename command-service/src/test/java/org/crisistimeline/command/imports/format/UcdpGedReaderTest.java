@@ -126,6 +126,24 @@ class UcdpGedReaderTest {
     }
 
     @Test
+    void aByteOrderMarkWindowsLineEndingsAndBlankLinesKeepTheLineNumbersExact() {
+        String csv =
+                "\uFEFFid,type_of_violence,country_id,date_prec,date_start,date_end,best,low,high,source_article\r\n"
+                        + "1,1,645,1,2017-06-25,2017-06-25,1,1,1,\"two\r\nlines\"\r\n"
+                        + "\r\n"
+                        + "2,1,645,1,2017-06-25,2017-06-25,1,1,1,one line\r\n"
+                        + "3,9,645,1,2017-06-25,2017-06-25,1,1,1,one line\r\n";
+        Figures.Read read = Figures.read(reader, csv, "23.1");
+
+        assertThat(read.rows())
+                .extracting(ImportRow::rowId, ImportRow::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1", 2L), org.assertj.core.groups.Tuple.tuple("2", 5L));
+        assertThat(read.rows().get(0).citations().get(0).publisher()).isEqualTo("two\r\nlines");
+        assertThat(read.problems()).extracting(RowProblem::line).containsExactly(6L);
+    }
+
+    @Test
     void sideACountryComesFromGwnoaUnlessItNamesAnAlliance() {
         String csv = """
                 id,type_of_violence,country_id,date_prec,date_start,date_end,best,low,high,side_a_new_id,side_a,gwnoa
