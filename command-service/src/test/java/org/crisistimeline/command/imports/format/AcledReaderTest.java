@@ -89,8 +89,7 @@ class AcledReaderTest {
 
     @Test
     void aRowKeepsItsIdentityCodesAndRevisionVerbatim() {
-        List<ImportRow> rows =
-                Figures.read(reader, readString(FIXTURE), "2024-06-10").rows();
+        List<ImportRow> rows = Figures.read(reader, FIXTURE, "2024-06-10").rows();
         List<Map<String, String>> original = independently();
         List<String> lines = Figures.physicalLines(FIXTURE);
 
@@ -121,7 +120,7 @@ class AcledReaderTest {
 
     @Test
     void brokenRowsAreReportedWithTheirLineColumnAndReasonAndTheGoodRowsAreRead() {
-        Figures.Read read = Figures.read(reader, readString(Figures.fixture("acled-broken.csv")), "2024-06-10");
+        Figures.Read read = Figures.read(reader, Figures.fixture("acled-broken.csv"), "2024-06-10");
 
         assertThat(read.problems())
                 .containsExactly(
@@ -178,14 +177,6 @@ class AcledReaderTest {
                 .with(CsvSchema.emptySchema().withHeader())
                 .readValues(FIXTURE.toFile())) {
             return rows.readAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -116,6 +116,14 @@ final class Figures {
         return new Read(rows, problems);
     }
 
+    static Read read(DatasetReader reader, Path file, String release) {
+        try {
+            return read(reader, Files.newInputStream(file), release);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Read read(DatasetReader reader, String text, String release) {
         return read(reader, new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), release);
     }

@@ -79,7 +79,7 @@ class UcdpGedReaderTest {
     @Test
     void eachRowKnowsThePhysicalLineItStartsOnThoughQuotedFieldsBreakLines() {
         List<String> lines = Figures.physicalLines(FIXTURE);
-        List<ImportRow> rows = Figures.read(reader, readString(FIXTURE), "23.1").rows();
+        List<ImportRow> rows = Figures.read(reader, FIXTURE, "23.1").rows();
 
         assertThat(lines).hasSizeGreaterThan(rows.size() + 2); // the fixture has line breaks inside quoted fields
         assertThat(rows)
@@ -89,7 +89,7 @@ class UcdpGedReaderTest {
 
     @Test
     void aRowKeepsItsIdentityAndCodesVerbatimAndItsTextInUtf8() {
-        List<ImportRow> rows = Figures.read(reader, readString(FIXTURE), "23.1").rows();
+        List<ImportRow> rows = Figures.read(reader, FIXTURE, "23.1").rows();
         List<Map<String, String>> original = independently(FIXTURE);
 
         for (int i = 0; i < rows.size(); i++) {
@@ -172,7 +172,7 @@ class UcdpGedReaderTest {
 
     @Test
     void brokenRowsAreReportedWithTheirLineColumnAndReasonAndTheGoodRowsAreRead() {
-        Figures.Read read = Figures.read(reader, readString(Figures.fixture("ucdp-ged-broken.csv")), "23.1");
+        Figures.Read read = Figures.read(reader, Figures.fixture("ucdp-ged-broken.csv"), "23.1");
 
         assertThat(read.problems())
                 .containsExactly(
@@ -230,7 +230,7 @@ class UcdpGedReaderTest {
         int body = text.indexOf('\n', text.indexOf('\n') + 1) + 1; // after the header and the HXL row
         byte[] header = text.substring(0, body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] rows = text.substring(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Figures.printSpeed(reader, "23.1", header, rows, 1000);
+        Figures.printSpeed(reader, "23.1", header, rows, 200);
     }
 
     /** the fixture as Jackson's CSV module reads it, the HXL row left out */
@@ -242,14 +242,6 @@ class UcdpGedReaderTest {
             return rows.readAll().stream()
                     .filter(r -> !r.get("id").startsWith("#"))
                     .toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
