@@ -168,7 +168,7 @@ class AcledReaderTest {
                 "2024-06-10",
                 text.substring(0, body).getBytes(StandardCharsets.UTF_8),
                 text.substring(body).getBytes(StandardCharsets.UTF_8),
-                1000);
+                200);
     }
 
     private static List<Map<String, String>> independently() {
