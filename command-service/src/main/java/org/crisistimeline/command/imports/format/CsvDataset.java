@@ -56,67 +56,67 @@ final class CsvDataset {
             Consumer<ImportRow> rows,
             Consumer<RowProblem> problems)
             throws IOException {
-        try (Reader reader = utf8(file);
-                CSVParser parser =
-                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            Header header = fixedHeader == null ? null : new Header(fixedHeader, null);
-            boolean firstAfterHeader = true;
-            Row row = null;
-            while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        return;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException e) {
-                    problems.accept(new RowProblem(line, null, unreadable(e)));
+        // not closed here: the stream is the caller's (it may hash the file, or go on reading)
+        CSVParser parser =
+                CSVParser.builder().setReader(utf8(file)).setFormat(format).get();
+        Iterator<CSVRecord> records = parser.iterator();
+        Header header = fixedHeader == null ? null : new Header(fixedHeader, null);
+        boolean firstAfterHeader = true;
+        Row row = null;
+        while (true) {
+            long line = parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
                     return;
                 }
-                if (record.size() == 1 && record.get(0).isBlank()) {
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                problems.accept(new RowProblem(line, null, unreadable(e)));
+                return;
+            }
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            if (header == null) {
+                Header named = new Header(record.toList(), line);
+                List<String> missing =
+                        required.stream().filter(c -> !named.has(c)).sorted().toList();
+                for (String column : missing) {
+                    problems.accept(new RowProblem(line, column, "no such column in the header"));
+                }
+                if (!missing.isEmpty()) {
+                    return;
+                }
+                header = named;
+                continue;
+            }
+            if (firstAfterHeader) {
+                firstAfterHeader = false;
+                if (header.line != null && isHashtagRow(record)) {
                     continue;
-                }
-                if (header == null) {
-                    Header named = new Header(record.toList(), line);
-                    List<String> missing = required.stream()
-                            .filter(c -> !named.has(c))
-                            .sorted()
-                            .toList();
-                    for (String column : missing) {
-                        problems.accept(new RowProblem(line, column, "no such column in the header"));
-                    }
-                    if (!missing.isEmpty()) {
-                        return;
-                    }
-                    header = named;
-                    continue;
-                }
-                if (firstAfterHeader) {
-                    firstAfterHeader = false;
-                    if (header.line != null && isHashtagRow(record)) {
-                        continue;
-                    }
-                }
-                if (record.size() != header.size()) {
-                    problems.accept(new RowProblem(
-                            line,
-                            null,
-                            record.size() + " fields where "
-                                    + (header.line == null ? "the format has " : "the header has ") + header.size()));
-                    continue;
-                }
-                if (row == null) {
-                    row = new Row(header);
-                }
-                row.at(line, record);
-                try {
-                    rows.accept(mapper.map(row));
-                } catch (BadValue bad) {
-                    problems.accept(new RowProblem(line, bad.column, bad.reason));
                 }
             }
+            if (record.size() != header.size()) {
+                problems.accept(new RowProblem(
+                        line,
+                        null,
+                        record.size() + " fields where " + (header.line == null ? "the format has " : "the header has ")
+                                + header.size()));
+                continue;
+            }
+            if (row == null) {
+                row = new Row(header);
+            }
+            row.at(line, record);
+            ImportRow read;
+            try {
+                read = mapper.map(row);
+            } catch (BadValue bad) {
+                problems.accept(new RowProblem(line, bad.column, bad.reason));
+                continue;
+            }
+            rows.accept(read);
         }
     }
 
