@@ -69,7 +69,9 @@ class TimelineProjection implements Projection {
         }
         lockActors(batch);
         if (!batch.versions.isEmpty()) {
-            closeEntriesBefore(batch);
+            if (batch.changesEarlierVersions()) {
+                closeEntriesBefore(batch);
+            }
             addEntries(batch);
             widenOccurredLead(batch);
         }
@@ -91,25 +93,29 @@ class TimelineProjection implements Projection {
 
     /**
      * An incident and an actor it names, applied at the same time by two consumers, would each miss the other's
-     * uncommitted rows and neither would add the actor's country entry. Both lock the actor first (an incident the
-     * actors of its versions before and after), so the second waits for the first to commit and then sees its rows.
-     * One statement takes every lock of the batch in the order of their keys, so two batches cannot deadlock.
+     * uncommitted rows and neither would add the actor's country entry. So an actor's registration locks the actor
+     * exclusively and an incident (for the actors of its versions before and after) shares the lock: the second to come
+     * waits for the first to commit and then sees its rows, while incidents naming the same actors never wait for each
+     * other. One statement takes every lock of the batch in the order of their keys, so two batches cannot deadlock.
      */
     private void lockActors(Batch batch) {
         jdbc.query(
                 """
-                SELECT pg_advisory_xact_lock(?, k.key)
-                FROM (SELECT DISTINCT hashtext(a.actor_id) AS key
-                      FROM (SELECT j ->> 'actorId' AS actor_id
+                SELECT CASE WHEN k.registers THEN pg_advisory_xact_lock(?, k.key)
+                            ELSE pg_advisory_xact_lock_shared(?, k.key) END
+                FROM (SELECT hashtext(a.actor_id) AS key, bool_or(a.registers) AS registers
+                      FROM (SELECT j ->> 'actorId' AS actor_id, false AS registers
                             FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS b (incident_id, first, last)
                             JOIN incident_version v
                               ON v.incident_id = b.incident_id AND v.version BETWEEN b.first - 1 AND b.last
                             CROSS JOIN jsonb_array_elements(v.actors) AS j
                             UNION ALL
-                            SELECT unnest(CAST(? AS text[]))) AS a
+                            SELECT unnest(CAST(? AS text[])), true) AS a
+                      GROUP BY 1
                       ORDER BY 1) AS k
                 """,
                 (RowCallbackHandler) row -> {},
+                ACTOR_LOCKS,
                 ACTOR_LOCKS,
                 batch.incidentIds(),
                 batch.firstVersions(),
@@ -122,7 +128,7 @@ class TimelineProjection implements Projection {
         jdbc.update("""
                 UPDATE timeline_entry_version e SET valid_to = v.valid_to
                 FROM unnest(CAST(? AS text[]), CAST(? AS int[])) AS b (incident_id, first), incident_version v
-                WHERE b.first > 1 AND e.incident_id = b.incident_id AND e.version < b.first
+                WHERE e.incident_id = b.incident_id AND e.version < b.first
                   AND e.valid_to = 'infinity'
                   AND v.incident_id = e.incident_id AND v.version = e.version
                 """, batch.incidentIds(), batch.firstVersions());
@@ -205,6 +211,11 @@ class TimelineProjection implements Projection {
             int version = Math.toIntExact(event.sequence() + 1);
             int[] range = versions.computeIfAbsent(incidentId, id -> new int[] {version, version});
             range[1] = version;
+        }
+
+        /** Whether an incident of the batch had versions before it (an import of new incidents has none). */
+        boolean changesEarlierVersions() {
+            return versions.values().stream().anyMatch(range -> range[0] > 1);
         }
 
         String[] incidentIds() {

@@ -1,5 +1,6 @@
 package org.crisistimeline.query.projection;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
@@ -43,11 +43,13 @@ final class ReadModelDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = server();
         new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + name);
         // the service's datasource setting (application.yml): batches of inserts become multi-row inserts
-        var dataSource = new DriverManagerDataSource(
-                postgres.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true", "postgres", "postgres");
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+        dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).load().migrate();
         var context = new AnnotationConfigApplicationContext();
-        context.registerBean(DataSource.class, () -> dataSource);
+        context.registerBean(DataSource.class, () -> dataSource, bean -> bean.setDestroyMethodName("close"));
         context.register(Wiring.class);
         context.refresh();
         return new ReadModelDatabase(context);
