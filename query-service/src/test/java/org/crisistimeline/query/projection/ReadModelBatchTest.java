@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.actor.ActorAliasAdded;
 import org.crisistimeline.events.actor.ActorKind;
@@ -146,6 +149,92 @@ class ReadModelBatchTest {
                                             + " WHERE scope = 'country' AND valid_to = 'infinity'",
                                     String.class))
                     .containsExactly("IR");
+        }
+    }
+
+    @Test
+    void consumersApplyingIncidentsAndTheirActorsAtOnceNeitherDeadlockNorMissAnEntry() throws Exception {
+        // two consumers of incidents naming the same actors (recorded, then amended to other actors) and one of the
+        // actors, their polls interleaving as they will: the rows are those of the events applied one by one
+        List<List<EventEnvelope>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < 300; i++) {
+            String incidentId = "incident-" + i;
+            List<EventEnvelope> partition = partitions.get(i % 2);
+            partition.add(event(
+                    EventType.INCIDENT_RECORDED,
+                    incidentId,
+                    0,
+                    START.plusSeconds(i),
+                    incident(
+                            incidentId,
+                            "crisis",
+                            IncidentType.STATEMENT,
+                            "2020-01-02T10:00:00Z",
+                            "IQ",
+                            role("actor-" + (i % 20), ActorRole.INITIATOR),
+                            role("actor-" + ((i + 7) % 20), ActorRole.TARGET))));
+            partition.add(event(
+                    EventType.INCIDENT_AMENDED,
+                    incidentId,
+                    1,
+                    START.plusSeconds(400 + i),
+                    new IncidentAmended(
+                            incidentId,
+                            new IncidentChanges(
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(role("actor-" + ((i + 3) % 20), ActorRole.SUBJECT)),
+                                    null,
+                                    null,
+                                    null),
+                            "another actor")));
+        }
+        for (int a = 0; a < 20; a++) {
+            partitions
+                    .get(2)
+                    .add(event(
+                            EventType.ACTOR_REGISTERED,
+                            "actor-" + a,
+                            0,
+                            START,
+                            actor("actor-" + a, "Actor " + a, COUNTRIES.get(a % COUNTRIES.size()))));
+        }
+        List<String> alone;
+        try (var database = ReadModelDatabase.create()) {
+            partitions.forEach(partition -> partition.forEach(database.readModel()::apply));
+            alone = database.rows("timeline_entry_version");
+        }
+
+        try (var database = ReadModelDatabase.create()) {
+            var consumers = Executors.newFixedThreadPool(partitions.size());
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (List<EventEnvelope> partition : partitions) {
+                    running.add(consumers.submit(() -> {
+                        for (int from = 0; from < partition.size(); from += 3) {
+                            database.readModel()
+                                    .applyAll(partition.subList(from, Math.min(partition.size(), from + 3)));
+                        }
+                    }));
+                }
+                for (Future<?> consumer : running) {
+                    consumer.get(2, TimeUnit.MINUTES); // a deadlock would fail a transaction here (40P01)
+                }
+            } finally {
+                consumers.shutdownNow();
+            }
+
+            assertThat(database.rows("timeline_entry_version")).isEqualTo(alone);
+            // each aggregate's events in the log in their order, every one once
+            assertThat(database.jdbc().queryForObject("""
+                                    SELECT count(*) FROM (SELECT sequence, lag(sequence) OVER (PARTITION BY aggregate_id
+                                                                                               ORDER BY position) AS before
+                                                          FROM event_log) AS l
+                                    WHERE before IS NULL OR sequence = before + 1
+                                    """, Long.class)).isEqualTo(620L);
         }
     }
 

@@ -79,17 +79,20 @@ final class ReadModelDatabase implements AutoCloseable {
                 "incident_link",
                 "timeline_entry_version",
                 "occurred_lead",
-                "aggregate_position")) {
+                "aggregate_position",
+                "event_log",
+                "audit_entry")) {
             rows.add(table);
-            rows.addAll(jdbc().queryForList("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY 1", String.class));
-        }
-        for (String table : List.of("event_log", "audit_entry")) {
-            rows.add(table);
-            rows.addAll(jdbc().queryForList(
-                            "SELECT (to_jsonb(t) - 'position')::text FROM " + table + " t ORDER BY position",
-                            String.class));
+            rows.addAll(rows(table));
         }
         return rows;
+    }
+
+    /** The rows of one table, as {@link #rows()} has them. */
+    List<String> rows(String table) {
+        String order = List.of("event_log", "audit_entry").contains(table) ? "position" : "1";
+        return jdbc().queryForList(
+                        "SELECT (to_jsonb(t) - 'position')::text FROM " + table + " t ORDER BY " + order, String.class);
     }
 
     @Override
