@@ -92,9 +92,9 @@ async function chooseScope(value) {
 async function openScope() {
   stopReplay();
   $('scope').value = `${state.scope}:${state.key}`;
-  $('scope-title').textContent = await scopeTitle();
+  const [title] = await Promise.all([scopeTitle(), loadStats()]);
+  $('scope-title').textContent = title;
   $('replay').disabled = state.scope !== 'crisis';
-  await loadStats();
   const period = state.scope === 'crisis' ? crisisPeriod() : await firstPagePeriod();
   // the last three weeks of the period at first, where a crisis is usually looked at; "whole period" shows it all
   const recent = period && new Date(Math.max(period.first, period.last - 21 * DAY) - DAY);
@@ -165,7 +165,8 @@ async function loadWindow() {
   const page = await api.json(timelinePath(state, from, window.end));
   if (serial !== loadSerial || !page) return;
   let shown;
-  if (page.nextCursor && crisisStats) {
+  const aggregated = Boolean(page.nextCursor && crisisStats);
+  if (aggregated) {
     // more than a page in view: one bar a day from the crisis's counts, until zoomed in
     shown = dayAggregates(crisisStats.perDayAndType, from, window.end, state.types);
     setNotice(`More than ${PAGE_SIZE} incidents in view: counts per day; zoom in to see them.`);
@@ -174,7 +175,7 @@ async function loadWindow() {
     setNotice(page.nextCursor ? `Showing the first ${PAGE_SIZE} incidents in view; zoom in to see the rest.` : '');
   }
   replaceItems(shown);
-  $('count').textContent = `${shown.length} shown`;
+  $('count').textContent = aggregated ? '' : `${shown.length} shown`;
   saveState();
   // when the first incidents are on screen: what the load time of a large crisis is measured by
   if (!performance.getEntriesByName('timeline-drawn').length) performance.mark('timeline-drawn');
