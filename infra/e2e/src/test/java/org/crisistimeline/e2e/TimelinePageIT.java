@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -168,6 +169,23 @@ class TimelinePageIT {
                 Path.of(System.getProperty("screenshotsDir"), "soleimani-strike.png"),
                 readme,
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theReplayShowsTheStrikeFirstFromTheDefenseDepartmentsStatementThenTheRestAsTheArticleReportedIt() {
+        open(CRISIS);
+        awaitShown("iraqi-parliament-votes-to-expel-us-troops");
+
+        // a day of news a second: the statement of 3 January, then about four seconds later the article of 7 January
+        new Select(browser.findElement(By.id("speed"))).selectByValue("86400");
+        browser.findElement(By.id("replay")).click();
+
+        wait(PATIENCE).until(page -> shown().contains("soleimani-killed-baghdad-airport"));
+        assertThat(shown()).doesNotContain("iraqi-parliament-votes-to-expel-us-troops");
+        wait(PATIENCE).until(page -> page.findElement(By.id("replay-clock")).getText().contains("replay ended"));
+        assertThat(shown())
+                .contains("iraqi-parliament-votes-to-expel-us-troops", "raab-cultural-sites-protected")
+                .doesNotContain("uk-embassy-tehran-closed");
     }
 
     @Test

@@ -95,7 +95,7 @@ class QuerySecurityIT {
         void thePageLoadsWithoutATokenAndAsksForOneWhenItReads() {
             ResponseEntity<String> page = http.getForEntity("/", String.class);
             assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(page.getBody()).contains("<script type=\"module\" src=\"page.js\">");
+            assertThat(page.getBody()).contains("<script defer src=\"page.js\">");
             assertThat(http.getForEntity("/page.js", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
             assertThat(http.getForEntity("/page.css", String.class).getStatusCode())
