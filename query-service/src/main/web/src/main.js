@@ -302,6 +302,7 @@ async function startReplay() {
   const controller = new AbortController();
   replaying = controller;
   items.clear();
+  renderList();
   setNotice('');
   $('replay').textContent = 'Stop replay';
   $('replay-clock').textContent = '';

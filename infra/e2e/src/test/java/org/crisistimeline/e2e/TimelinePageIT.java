@@ -182,7 +182,8 @@ class TimelinePageIT {
 
         wait(PATIENCE).until(page -> shown().contains("soleimani-killed-baghdad-airport"));
         assertThat(shown()).doesNotContain("iraqi-parliament-votes-to-expel-us-troops");
-        wait(PATIENCE).until(page -> page.findElement(By.id("replay-clock")).getText().contains("replay ended"));
+        wait(PATIENCE)
+                .until(page -> page.findElement(By.id("replay-clock")).getText().contains("replay ended"));
         assertThat(shown())
                 .contains("iraqi-parliament-votes-to-expel-us-troops", "raab-cultural-sites-protected")
                 .doesNotContain("uk-embassy-tehran-closed");
