@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.crisistimeline.examples.ExampleConsumer;
 import org.crisistimeline.testsupport.TestInfrastructure;
-import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,44 +28,20 @@ import org.junit.jupiter.api.Test;
 class DemoCrisisIT {
 
     private static final ObjectMapper json = new ObjectMapper();
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private static final Path DEMO_LOADER = Path.of(System.getProperty("demoLoader"));
+    private static final Path DEMO_LOADER = DemoStack.DEMO_LOADER;
     private static final PublishedSchemas schemas = new PublishedSchemas(Path.of(System.getProperty("schemasDir")));
 
-    private static ServiceProcess commandService;
-    private static ServiceProcess queryService;
+    private static DemoStack stack;
 
     @BeforeAll
     static void startBothServicesAndLoadTheDemoCrisis() throws Exception {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        Map<String, String> shared = Map.of(
-                "POSTGRES_USER", infrastructure.username(),
-                "POSTGRES_PASSWORD", infrastructure.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
-        commandService = ServiceProcess.start(
-                "command-service",
-                Path.of(System.getProperty("commandServiceJar")),
-                with(shared, "POSTGRES_URL", infrastructure.jdbcUrl("e2e_events")));
-        queryService = ServiceProcess.start(
-                "query-service",
-                Path.of(System.getProperty("queryServiceJar")),
-                with(shared, "POSTGRES_URL", infrastructure.jdbcUrl("e2e_query")));
-        commandService.awaitHealthy(Duration.ofSeconds(120));
-        queryService.awaitHealthy(Duration.ofSeconds(120));
-
-        String output = loadDemoCrisis();
-        assertThat(output).contains("Demo crisis loaded");
-        awaitDemoChangesApplied();
+        stack = DemoStack.start("e2e");
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (queryService != null) {
-            queryService.close();
-        }
-        if (commandService != null) {
-            commandService.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -227,87 +197,16 @@ class DemoCrisisIT {
     void loadingTheDemoCrisisAgainChangesNothing() throws Exception {
         JsonNode before = get("/api/v1/timelines/crises/iran-us-2020?limit=500");
 
-        loadDemoCrisis();
+        stack.loadDemoCrisis();
 
         assertThat(get("/api/v1/timelines/crises/iran-us-2020?limit=500")).isEqualTo(before);
     }
 
-    private static String loadDemoCrisis() throws Exception {
-        var builder = new ProcessBuilder(
-                        "bash",
-                        DEMO_LOADER.toString(),
-                        "--command-url",
-                        commandService.baseUrl(),
-                        "--query-url",
-                        queryService.baseUrl())
-                .redirectErrorStream(true);
-        builder.environment().put("TIMELINE_TOKEN", TestTokens.token("demo-loader", "editor"));
-        Process loader = builder.start();
-        String output = new String(loader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(loader.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(loader.exitValue())
-                .as(
-                        "demo loader output:\n%s\ncommand-service:\n%s\nquery-service:\n%s",
-                        output, commandService.tail(), queryService.tail())
-                .isZero();
-        return output;
-    }
-
-    /**
-     * The loader waits until the timelines show the demo's incidents, not their later changes, which the read model
-     * applies a moment later: waits until every incident changed in changes.ndjson (and not retracted) shows the version
-     * its changes give it, so that a test comparing two reads does not see the last changes arrive in between.
-     */
-    private static void awaitDemoChangesApplied() throws Exception {
-        Map<String, Integer> expectedVersions = new HashMap<>();
-        List<String> retracted = new ArrayList<>();
-        for (String line : Files.readAllLines(DEMO_LOADER.resolveSibling("iran-us-2020/changes.ndjson"))) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] path = json.readTree(line).get("path").asText().split("/"); // /api/v1/incidents/ID/CHANGE
-            expectedVersions.merge(path[4], 2, (versions, one) -> versions + 1);
-            if (path[5].equals("retraction")) {
-                retracted.add(path[4]);
-            }
-        }
-        retracted.forEach(expectedVersions::remove);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            Map<String, Integer> shown = new HashMap<>();
-            get("/api/v1/timelines/crises/iran-us-2020?limit=500")
-                    .get("items")
-                    .forEach(item -> shown.put(
-                            item.get("incidentId").asText(), item.get("version").asInt()));
-            if (expectedVersions.entrySet().stream()
-                    .allMatch(expected -> shown.getOrDefault(expected.getKey(), 0) >= expected.getValue())) {
-                return;
-            }
-            assertThat(Instant.now())
-                    .as("the read model applies the demo's changes: expected %s, shown %s", expectedVersions, shown)
-                    .isBefore(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(queryService.baseUrl() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as("GET %s: %s", path, response.body())
-                .isEqualTo(200);
-        return json.readTree(response.body());
+        return stack.get(path);
     }
 
     private static List<String> incidentIds(JsonNode timeline) {
         return timeline.get("items").findValuesAsText("incidentId");
-    }
-
-    private static Map<String, String> with(Map<String, String> shared, String key, String value) {
-        var environment = new java.util.HashMap<>(shared);
-        environment.put(key, value);
-        return environment;
     }
 }

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The events of a crisis in the order the news broke: each incident's first version at its reportedAt (the earliest
- * source it was recorded with), every later version at its own recordedAt. An incident that was ever in the crisis is
+ * The events of a crisis in the order the news broke: each incident's first version when its earliest source was
+ * published (a source attached later counts too, so that a replay agrees with knownAt), every later version at its own
+ * recordedAt. An incident that was ever in the crisis is
  * replayed whole, so an amendment that moves it to another crisis is seen too.
  */
 @Component
@@ -38,9 +39,12 @@ class ReplayQueries {
         var sql = new StringBuilder("""
                 WITH news AS (
                     SELECT v.incident_id, v.version, v.kind,
-                           -- a version recorded before its earliest source was published (it cannot be, by the
-                           -- command service's rules) is news when recorded
-                           CASE WHEN v.kind = 'RECORDED' THEN least(v.reported_at, v.valid_from)
+                           -- an incident is news when its earliest source was published, whenever that source was
+                           -- attached, as knownAt counts it; a version recorded before then (the command service
+                           -- refuses it) is news when recorded
+                           CASE WHEN v.kind = 'RECORDED'
+                                THEN least((SELECT min(s.published_at) FROM incident_source s
+                                            WHERE s.incident_id = v.incident_id), v.valid_from)
                                 ELSE v.valid_from END AS news_at
                     FROM incident_version v
                     WHERE v.incident_id IN (SELECT e.incident_id FROM timeline_entry_version e

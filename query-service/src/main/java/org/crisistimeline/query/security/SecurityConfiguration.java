@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may read and operate. Timelines, incidents, exports and streams are public unless {@code
  * crisis-timeline.security.reads-require-role} is true, when they need a token with the {@code reader} role (or any
  * role above it). The audit trail, the dead-letter endpoints and actuator endpoints other than health and metrics
- * need {@code admin}.
+ * need {@code admin}. The page's static files are public: it asks for a token when a read needs one.
  */
 @Configuration
 class SecurityConfiguration {
@@ -34,6 +34,9 @@ class SecurityConfiguration {
                                     "/actuator/metrics/**")
                             .permitAll()
                             .requestMatchers("/error")
+                            .permitAll()
+                            // the page itself holds no data; it asks for a token when a read answers 401
+                            .requestMatchers("/", "/index.html", "/page.js", "/page.css", "/page.js.LEGAL.txt")
                             .permitAll()
                             .requestMatchers("/actuator/**", "/api/v1/admin/**", "/api/v1/audit/**")
                             .hasRole(Roles.ADMIN);

@@ -68,6 +68,8 @@ class LiveStreams {
     private void send(StreamRequest request, long start, SseEmitter emitter, BooleanSupplier open) {
         long seen = start;
         try {
+            // sends the headers now: a client knows the stream is open before the first event or heartbeat
+            emitter.send(SseEmitter.event().comment("open"));
             while (open.getAsBoolean()) {
                 long head = eventLog.head();
                 List<LoggedEvent> events = eventLog.between(request, seen, head, CHUNK);

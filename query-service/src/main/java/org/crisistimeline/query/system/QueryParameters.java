@@ -1,5 +1,6 @@
 package org.crisistimeline.query.system;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,6 +50,19 @@ public final class QueryParameters {
                     name, "must be an ISO-8601 instant such as 2020-01-05T00:00:00Z or a date such as 2020-01-05"));
             return null;
         }
+    }
+
+    /**
+     * The exclusive end of a range: an instant, or a date meaning the whole of that day (the start of the next day in
+     * UTC), so that {@code from=2020-01-06&to=2020-01-06} is the 6th; null when absent.
+     */
+    public static Instant endTime(String name, Map<String, List<String>> parameters, List<InvalidParameter> errors) {
+        Instant time = time(name, parameters, errors);
+        String value = parameters.getOrDefault(name, List.of()).stream()
+                .findFirst()
+                .orElse("")
+                .strip();
+        return time != null && DATE.matcher(value).matches() ? time.plus(Duration.ofDays(1)) : time;
     }
 
     /** An instant such as 2020-01-05T00:00:00Z, or a date such as 2020-01-05 meaning the start of that day in UTC. */

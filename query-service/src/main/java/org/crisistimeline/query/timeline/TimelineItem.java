@@ -12,6 +12,9 @@ import org.crisistimeline.query.incident.IncidentStatus;
 /**
  * One incident on a timeline, in the version the view shows: enough to draw it; {@code /api/v1/incidents/{id}} has the
  * details and sources.
+ *
+ * @param sourceCount the sources this version holds, only those published by knownAt when asked
+ * @param firstPublisher the publisher of the earliest of them, the source reportedAt comes from; null without sources
  */
 record TimelineItem(
         String incidentId,
@@ -26,7 +29,9 @@ record TimelineItem(
         IncidentStatus status,
         Instant reportedAt,
         Instant recordedAt,
-        int version) {
+        int version,
+        int sourceCount,
+        String firstPublisher) {
 
     /** {@code name} and {@code country} are null until the actor's ActorRegistered has arrived. */
     record Actor(String actorId, String name, String country, ActorRole role) {}
@@ -45,6 +50,8 @@ record TimelineItem(
                 status,
                 reportedAt,
                 recordedAt,
-                version);
+                version,
+                sourceCount,
+                firstPublisher);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,16 +45,34 @@ class TimelineQueries {
     TimelinePage page(TimelineScope scope, String key, TimelineRequest request) {
         var parameters = new MapSqlParameterSource();
         var sql = new StringBuilder("""
-                SELECT v.incident_id, v.version, v.crisis_id, v.type, v.occurred_at, v.occurred_precision, v.country,
-                       v.place, v.lat, v.lon, v.actors, v.summary, v.confidence, v.status, v.reported_at,
-                       v.recorded_at
-                FROM timeline_entry_version e
-                JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
+                SELECT p.*, sources.source_count, sources.first_publisher
+                FROM (SELECT v.incident_id, v.version, v.crisis_id, v.type, v.occurred_at, v.occurred_precision,
+                             v.country, v.place, v.lat, v.lon, v.actors, v.summary, v.confidence, v.status,
+                             v.reported_at, v.recorded_at
+                      FROM timeline_entry_version e
+                      JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
                 """);
         where(scope, key, request, sql, parameters);
         // one row more than asked tells whether there is a next page
-        sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit");
+        sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit) AS p");
         parameters.addValue("limit", request.limit() + 1);
+        // the sources the version holds (published by knownAt, as the incident view shows them), counted for the rows
+        // of the page only: the first publisher is that of the earliest source, the one reportedAt comes from
+        sql.append("""
+
+                LEFT JOIN LATERAL (
+                    SELECT count(*) AS source_count,
+                           (array_agg(s.publisher ORDER BY s.published_at, s.position))[1] AS first_publisher
+                    FROM incident_source s
+                    WHERE s.incident_id = p.incident_id AND s.attached_version <= p.version
+                      AND (CAST(:sourcesKnownAt AS timestamptz) IS NULL OR s.published_at <= :sourcesKnownAt)
+                ) AS sources ON true
+                ORDER BY p.occurred_at, p.incident_id
+                """);
+        parameters.addValue(
+                "sourcesKnownAt",
+                request.view().knownAt() == null ? null : utc(request.view().knownAt()),
+                Types.TIMESTAMP_WITH_TIMEZONE);
 
         List<Row> rows = jdbc.query(sql.toString(), parameters, (row, number) -> row(row));
         List<Row> page = rows.subList(0, Math.min(rows.size(), request.limit()));
@@ -206,7 +225,9 @@ class TimelineQueries {
                         IncidentStatus.valueOf(row.getString("status")),
                         instant(row, "reported_at"),
                         instant(row, "recorded_at"),
-                        row.getInt("version")),
+                        row.getInt("version"),
+                        row.getInt("source_count"),
+                        row.getString("first_publisher")),
                 actors);
     }
 

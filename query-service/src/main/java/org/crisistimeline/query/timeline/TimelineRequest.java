@@ -1,5 +1,6 @@
 package org.crisistimeline.query.timeline;
 
+import static org.crisistimeline.query.system.QueryParameters.endTime;
 import static org.crisistimeline.query.system.QueryParameters.refuseUnknown;
 import static org.crisistimeline.query.system.QueryParameters.single;
 import static org.crisistimeline.query.system.QueryParameters.time;
@@ -23,7 +24,7 @@ import org.crisistimeline.query.system.QueryParameters;
  * The query parameters of a timeline, checked.
  *
  * @param from inclusive, or null for the beginning
- * @param to exclusive, or null for no end
+ * @param to exclusive, or null for no end; a date given as {@code to} is included whole
  * @param types the incident types to show; empty for all
  * @param after the cursor of the previous page, or null for the first page
  * @param view the versions shown: current or as of a time, known by a time, retracted or not
@@ -64,7 +65,7 @@ record TimelineRequest(
         refuseUnknown(parameters, PARAMETERS, errors);
 
         Instant from = time("from", parameters, errors);
-        Instant to = time("to", parameters, errors);
+        Instant to = endTime("to", parameters, errors);
         if (from != null && to != null && !from.isBefore(to)) {
             errors.add(new InvalidParameter("from", "must be before to"));
         }

@@ -75,7 +75,7 @@ class ReplayIT {
                         vote,
                         new IncidentChanges(null, null, null, null, null, null, "The vote was non-binding", null, null),
                         "Clarified"));
-        // a source published before the first report is news when it is attached, not when it was published
+        // a source published before the first report, attached later: the strike broke when that source was published
         topic.publish(
                 strike,
                 1,
@@ -122,7 +122,7 @@ class ReplayIT {
         assertThat(events)
                 .extracting(SseClient.Event::id)
                 .containsExactly(
-                        "2020-01-03T02:00:00Z/" + strike + "/1",
+                        "2020-01-03T01:00:00Z/" + strike + "/1",
                         "2020-01-05T12:00:00Z/" + vote + "/1",
                         "2020-01-07T09:00:00Z/" + vote + "/2",
                         "2020-01-08T09:00:00Z/" + strike + "/2",
@@ -139,6 +139,39 @@ class ReplayIT {
         assertThat(firstVote)
                 .isEqualTo(api.get("/api/v1/incidents/" + vote + "?asOf=2020-01-06T12:00:00Z")
                         .body());
+    }
+
+    @Test
+    void replayAgreesWithKnownAtAtEveryInstant() {
+        List<SseClient.Event> events;
+        try (SseClient replay = SseClient.open(uri("?crisis=" + crisisId + "&speed=max"), null)) {
+            events = replay.untilEnd(PATIENCE);
+        }
+
+        for (String instant : List.of(
+                "2020-01-03T00:59:59Z",
+                "2020-01-03T01:00:00Z",
+                "2020-01-03T02:00:00Z",
+                "2020-01-05T11:59:59Z",
+                "2020-01-05T12:00:00Z",
+                "2020-01-10T00:00:00Z")) {
+            Instant at = Instant.parse(instant);
+            List<String> replayedBy = events.stream()
+                    .filter(event -> event.name().equals("incident-reported"))
+                    .filter(event -> !Instant.parse(
+                                    event.id().substring(0, event.id().indexOf('/')))
+                            .isAfter(at))
+                    .map(event -> event.id().split("/")[1])
+                    .sorted()
+                    .toList();
+            List<String> knownAt = api
+                    .incidentIds("/api/v1/timelines/crises/" + crisisId + "?includeRetracted=true&knownAt=" + instant)
+                    .stream()
+                    .sorted()
+                    .toList();
+            assertThat(replayedBy).as("at %s", instant).isEqualTo(knownAt);
+        }
+        assertThat(events.get(0).id()).startsWith("2020-01-03T01:00:00Z/" + strike);
     }
 
     @Test

@@ -90,5 +90,17 @@ class QuerySecurityIT {
                             .getStatusCode())
                     .isEqualTo(HttpStatus.OK);
         }
+
+        @Test
+        void thePageLoadsWithoutATokenAndAsksForOneWhenItReads() {
+            ResponseEntity<String> page = http.getForEntity("/", String.class);
+            assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(page.getBody()).contains("<script defer src=\"page.js\">");
+            assertThat(http.getForEntity("/page.js", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity("/page.css", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(get(http, "/api/v1/scopes", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
     }
 }

@@ -95,7 +95,11 @@ class ProblemDetailsIT {
     void timesMustBeInstantsOrDatesAndFromBeforeTo() {
         assertInvalid("/api/v1/timelines/crises/c?from=yesterday", "from");
         assertInvalid("/api/v1/timelines/crises/c?to=2020-13-01", "to");
-        assertInvalid("/api/v1/timelines/crises/c?from=2020-01-07&to=2020-01-07", "from");
+        // a date as to includes that day: the 8th is after the 7th, and the 7th to the 7th is one day
+        assertInvalid("/api/v1/timelines/crises/c?from=2020-01-08&to=2020-01-07", "from");
+        assertThat(api.get("/api/v1/timelines/crises/c?from=2020-01-07&to=2020-01-07")
+                        .status())
+                .isEqualTo(200);
         assertInvalid("/api/v1/timelines/crises/c?from=2020-01-01&from=2020-01-02", "from");
     }
 

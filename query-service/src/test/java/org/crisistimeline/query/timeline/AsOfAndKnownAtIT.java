@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.crisistimeline.query.Events.actor;
 import static org.crisistimeline.query.Events.unique;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -158,6 +159,23 @@ class AsOfAndKnownAtIT {
         assertThat(page.body().at("/items/0/status").asText()).isEqualTo("RECORDED");
         assertThat(page.body().at("/items/0/version").asInt()).isEqualTo(3);
         assertThat(page.body().at("/items/0/reportedAt").asText()).isEqualTo("2020-01-04T20:00:00Z");
+    }
+
+    @Test
+    void timelineEntryCountsTheSourcesOfItsVersionAndNamesTheEarliestsPublisher() {
+        assertThat(api.get(timeline()).body().at("/items/0/sourceCount").asInt())
+                .isEqualTo(2);
+        assertThat(api.get(timeline()).body().at("/items/0/firstPublisher").asText())
+                .isEqualTo("Reuters");
+        // before the Reuters report was attached
+        JsonNode before =
+                api.get(timeline() + "?asOf=2020-01-07T12:00:00Z").body().at("/items/0");
+        assertThat(before.get("sourceCount").asInt()).isEqualTo(1);
+        assertThat(before.get("firstPublisher").asText()).isEqualTo("Sky News");
+        // known on the 5th: Sky News at noon on the 5th was not published yet
+        JsonNode early = api.get(timeline() + "?knownAt=2020-01-05").body().at("/items/0");
+        assertThat(early.get("sourceCount").asInt()).isEqualTo(1);
+        assertThat(early.get("firstPublisher").asText()).isEqualTo("Reuters");
     }
 
     @Test

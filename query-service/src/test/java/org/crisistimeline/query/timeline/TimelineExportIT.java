@@ -232,7 +232,7 @@ class TimelineExportIT {
         assertThat(parse(api.raw(timeline() + "?format=csv&type=STATEMENT,VOTE").body()))
                 .extracting(row -> row.get("incident_id"))
                 .containsExactly(vote, statement);
-        assertThat(parse(api.raw(timeline() + "?format=csv&from=2020-01-04&to=2020-01-06")
+        assertThat(parse(api.raw(timeline() + "?format=csv&from=2020-01-04&to=2020-01-05")
                         .body()))
                 .extracting(row -> row.get("incident_id"))
                 .containsExactly(vote);

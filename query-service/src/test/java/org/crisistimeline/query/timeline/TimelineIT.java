@@ -180,11 +180,15 @@ class TimelineIT {
         String timeline = "/api/v1/timelines/crises/" + crisisId;
         await().atMost(PATIENCE).until(() -> api.incidentIds(timeline).size() == 4);
 
-        // dates mean the start of the day in UTC; from is inclusive, to exclusive
-        assertThat(api.incidentIds(timeline + "?from=2020-01-05&to=2020-01-07")).containsExactly(vote, statement);
+        // days are UTC days, both included; an instant as from is inclusive, as to exclusive
+        assertThat(api.incidentIds(timeline + "?from=2020-01-05&to=2020-01-06")).containsExactly(vote, statement);
+        assertThat(api.incidentIds(timeline + "?from=2020-01-06&to=2020-01-06")).containsExactly(statement);
+        assertThat(api.incidentIds(timeline + "?from=2020-01-07&to=2020-01-07")).containsExactly(staffing);
         assertThat(api.incidentIds(timeline + "?from=2020-01-05T15:00:00Z")).containsExactly(vote, statement, staffing);
         assertThat(api.incidentIds(timeline + "?to=2020-01-05T15:00:00Z")).containsExactly(strike);
-        assertThat(api.incidentIds(timeline + "?to=2020-01-07")).containsExactly(strike, vote, statement);
+        assertThat(api.incidentIds(timeline + "?to=2020-01-06")).containsExactly(strike, vote, statement);
+        assertThat(api.incidentIds(timeline + "?to=2020-01-08T00:00:00Z"))
+                .containsExactly(strike, vote, statement, staffing);
         assertThat(api.incidentIds(timeline + "?type=STRIKE,VOTE")).containsExactly(strike, vote);
         assertThat(api.incidentIds(timeline + "?type=STATEMENT&type=staffing_change"))
                 .containsExactly(statement, staffing);

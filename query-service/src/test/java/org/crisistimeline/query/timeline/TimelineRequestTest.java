@@ -48,9 +48,18 @@ class TimelineRequestTest {
     void fromMustBeBeforeTo() {
         assertThat(errors(Map.of("from", List.of("2020-01-08"), "to", List.of("2020-01-03"))))
                 .containsExactly(new InvalidParameter("from", "must be before to"));
-        assertThat(errors(Map.of("from", List.of("2020-01-08"), "to", List.of("2020-01-08"))))
+        assertThat(errors(Map.of("from", List.of("2020-01-08T00:00:00Z"), "to", List.of("2020-01-08T00:00:00Z"))))
                 .extracting(InvalidParameter::field)
                 .containsExactly("from");
+    }
+
+    @Test
+    void toGivenAsADateIncludesThatDay() {
+        TimelineRequest request =
+                TimelineRequest.parse(Map.of("from", List.of("2020-01-06"), "to", List.of("2020-01-06")));
+
+        assertThat(request.from()).isEqualTo(Instant.parse("2020-01-06T00:00:00Z"));
+        assertThat(request.to()).isEqualTo(Instant.parse("2020-01-07T00:00:00Z"));
     }
 
     @Test
