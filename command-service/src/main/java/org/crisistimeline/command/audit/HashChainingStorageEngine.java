@@ -97,7 +97,8 @@ class HashChainingStorageEngine implements EventStorageEngine {
                 event.getType(),
                 event.getIdentifier(),
                 event.getSequenceNumber(),
-                EventEnvelope.typeOf(payload.getType().getName()),
+                EventEnvelope.typeOf(
+                        payload.getType().getName(), payload.getType().getRevision()),
                 DateTimeUtils.formatInstant(event.getTimestamp()),
                 CanonicalJson.read(payload.getData()),
                 CanonicalJson.read(metadata.getData()));

@@ -80,7 +80,8 @@ class HashChainingStorageEngineTest {
                 written.getType(),
                 written.getIdentifier(),
                 written.getSequenceNumber(),
-                EventEnvelope.typeOf(payload.getType().getName()),
+                EventEnvelope.typeOf(
+                        payload.getType().getName(), payload.getType().getRevision()),
                 DateTimeUtils.formatInstant(written.getTimestamp()),
                 CanonicalJson.read(payload.getData()),
                 CanonicalJson.read(metadata.getData()));
