@@ -1,0 +1,379 @@
+package org.crisistimeline.command.imports;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.crisistimeline.command.incident.IncidentRules;
+import org.crisistimeline.command.system.AuditTrail;
+import org.crisistimeline.command.system.Ids;
+import org.crisistimeline.command.system.InvalidField;
+import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.crisis.CrisisOpened;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentChanges;
+import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.Origin;
+import org.crisistimeline.events.incident.Source;
+import org.crisistimeline.events.incident.SourceAttached;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends one batch of rows in one transaction: it commits whole or not at all. The batch reads what the event store
+ * holds under its ids in one query ({@link StoredStreams}), decides per row (new, unchanged, amended, refused), and
+ * appends every event through Axon's event store, so each is hash-chained by the storage engine, written by its JDBC
+ * batch, and seen by the subscribing handlers (actors' names) in this transaction. New aggregates are created without
+ * loading them; the event table's unique key on (aggregate, sequence) makes a concurrent writer of the same ids fail
+ * the batch rather than fork a stream.
+ */
+@Component
+class ImportBatches {
+
+    static final String IMPORT_JOB = "importJob";
+    static final String FILE_NAME = "fileName";
+    static final String FILE_SHA256 = "fileSha256";
+    static final String LINE = "line";
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private final StoredStreams stored;
+    private final EventStore eventStore;
+    private final ImportJobTable jobs;
+    private final Validator validator;
+    private final Clock clock;
+
+    ImportBatches(StoredStreams stored, EventStore eventStore, ImportJobTable jobs, Validator validator, Clock clock) {
+        this.stored = stored;
+        this.eventStore = eventStore;
+        this.jobs = jobs;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /**
+     * @param seen the incident ids of the job so far with the line each came from; this batch's are added
+     * @param problems the reader's bad rows since the last batch, stored with this batch's progress
+     * @param bytesRead how far into the file the reader is, for the job's progress
+     */
+    @Transactional
+    ImportCounts append(
+            ImportJob job, List<ImportRow> rows, List<RowProblem> problems, Map<String, Long> seen, long bytesRead) {
+        Instant now = clock.instant();
+        List<RowProblem> refused = new ArrayList<>(problems);
+        List<ImportedIncident> candidates = new ArrayList<>();
+        Map<String, Long> seenHere = new HashMap<>();
+        for (ImportRow row : rows) {
+            ImportedIncident candidate = ImportedIncident.of(row, job.crisisId());
+            Long earlier = seen.containsKey(candidate.id()) ? seen.get(candidate.id()) : seenHere.get(candidate.id());
+            if (earlier != null) {
+                refused.add(new RowProblem(
+                        row.line(),
+                        null,
+                        "the row id " + row.rowId() + " appears again (first on line " + earlier + ")"));
+                continue;
+            }
+            seenHere.put(candidate.id(), row.line());
+            List<InvalidField> broken = brokenRules(candidate, now);
+            if (broken.isEmpty()) {
+                candidates.add(candidate);
+            } else {
+                broken.forEach(field -> refused.add(new RowProblem(row.line(), field.field(), field.message())));
+            }
+        }
+
+        Set<String> ids = new HashSet<>();
+        ids.add(job.crisisId());
+        candidates.forEach(candidate -> {
+            ids.add(candidate.id());
+            candidate.actors().forEach(actor -> ids.add(actor.actorId()));
+        });
+        Map<String, StoredStreams.Stream> streams = stored.read(ids);
+
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        Map<String, Object> jobMetadata = Map.of(
+                AuditTrail.PRINCIPAL,
+                job.principal(),
+                IMPORT_JOB,
+                job.id().toString(),
+                FILE_NAME,
+                job.fileName(),
+                FILE_SHA256,
+                job.fileSha256());
+        StoredStreams.Stream crisis = streams.get(job.crisisId());
+        if (crisis == null && !candidates.isEmpty()) {
+            events.add(event("Crisis", job.crisisId(), 0, openCrisis(job, candidates), jobMetadata, now));
+        }
+
+        long imported = 0;
+        long unchanged = 0;
+        long amended = 0;
+        Set<String> actorsAdded = new HashSet<>();
+        for (ImportedIncident candidate : candidates) {
+            IncidentRecorded wanted = candidate.incident();
+            StoredStreams.Stream existing = streams.get(candidate.id());
+            String otherKind = otherKind(candidate, streams);
+            if (otherKind != null) {
+                refused.add(new RowProblem(candidate.line(), null, otherKind));
+                continue;
+            }
+            Map<String, Object> metadata = new HashMap<>(jobMetadata);
+            metadata.put(LINE, candidate.line());
+            for (ActorRegistered actor : candidate.actors()) {
+                if (!streams.containsKey(actor.actorId()) && actorsAdded.add(actor.actorId())) {
+                    events.add(event("Actor", actor.actorId(), 0, actor, metadata, now));
+                }
+            }
+            if (existing == null) {
+                events.add(event("Incident", candidate.id(), 0, wanted, metadata, now));
+                imported++;
+                continue;
+            }
+            if (existing.retracted()) {
+                refused.add(new RowProblem(
+                        candidate.line(),
+                        null,
+                        "incident " + candidate.id() + " is retracted; it is not imported again"));
+                continue;
+            }
+            List<Object> corrections = corrections(existing.incident(), wanted);
+            if (corrections.isEmpty()) {
+                unchanged++;
+                continue;
+            }
+            Map<String, Object> withReason = new HashMap<>(metadata);
+            withReason.put(AuditTrail.REASON, releaseOf(wanted.origin()));
+            long sequence = existing.lastSequence();
+            for (Object correction : corrections) {
+                events.add(event("Incident", candidate.id(), ++sequence, correction, withReason, now));
+            }
+            amended++;
+        }
+        if (!job.dryRun()) {
+            eventStore.publish(events);
+        }
+        seen.putAll(seenHere);
+        refused.sort(Comparator.comparingLong(RowProblem::line));
+        ImportCounts counts =
+                new ImportCounts(rows.size() + problems.size(), imported, unchanged, amended, 0, refused.size());
+        jobs.progress(job.id(), counts, refused, bytesRead);
+        return counts;
+    }
+
+    /**
+     * Retracts the incidents among {@code ids} that are not retracted yet, with the release as the reason: the rows an
+     * earlier import made that the file no longer has.
+     */
+    @Transactional
+    ImportCounts retract(ImportJob job, List<String> ids, String release) {
+        Instant now = clock.instant();
+        Map<String, StoredStreams.Stream> streams = stored.read(ids);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        String reason = release + ": the row is no longer in this release";
+        Map<String, Object> metadata = Map.of(
+                AuditTrail.PRINCIPAL,
+                job.principal(),
+                IMPORT_JOB,
+                job.id().toString(),
+                FILE_NAME,
+                job.fileName(),
+                FILE_SHA256,
+                job.fileSha256(),
+                AuditTrail.REASON,
+                reason);
+        for (String id : ids) {
+            StoredStreams.Stream stream = streams.get(id);
+            if (stream != null && "Incident".equals(stream.type()) && !stream.retracted()) {
+                events.add(event(
+                        "Incident", id, stream.lastSequence() + 1, new IncidentRetracted(id, reason), metadata, now));
+            }
+        }
+        if (!job.dryRun()) {
+            eventStore.publish(events);
+        }
+        ImportCounts counts = new ImportCounts(0, 0, 0, 0, events.size(), 0);
+        jobs.progress(job.id(), counts, List.of(), job.fileBytes());
+        return counts;
+    }
+
+    static String releaseOf(Origin origin) {
+        return origin.dataset() + " " + origin.release();
+    }
+
+    private List<InvalidField> brokenRules(ImportedIncident candidate, Instant now) {
+        IncidentRecorded incident = candidate.incident();
+        List<InvalidField> broken = new ArrayList<>();
+        if (!incident.incidentId().matches(Ids.PATTERN)) {
+            broken.add(new InvalidField("rowId", "gives no usable id: " + incident.incidentId()));
+        }
+        for (ConstraintViolation<IncidentRecorded> violation : validator.validate(incident)) {
+            broken.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        for (ActorRegistered actor : candidate.actors()) {
+            for (ConstraintViolation<ActorRegistered> violation : validator.validate(actor)) {
+                broken.add(new InvalidField(
+                        "actors[" + actor.actorId() + "]." + violation.getPropertyPath(), violation.getMessage()));
+            }
+        }
+        if (incident.occurredAt() != null && incident.occurredPrecision() != null) {
+            broken.addAll(IncidentRules.occurrence(incident, ""));
+            checkTime(incident.occurredAt(), "occurredAt", now, broken);
+            LocalDate until = incident.occurredUntil();
+            if (until != null) {
+                checkTime(until.atStartOfDay(ZoneOffset.UTC).toInstant(), "occurredUntil", now, broken);
+            }
+        }
+        for (int i = 0; i < incident.sources().size(); i++) {
+            Instant published = incident.sources().get(i).publishedAt();
+            if (published != null) {
+                checkTime(published, "sources[" + i + "].publishedAt", now, broken);
+            }
+        }
+        broken.sort(Comparator.comparing(InvalidField::field));
+        return broken;
+    }
+
+    private static void checkTime(Instant time, String field, Instant now, List<InvalidField> broken) {
+        if (time.isAfter(now)) {
+            broken.add(new InvalidField(field, "must not be in the future"));
+        } else if (time.isBefore(EARLIEST)) {
+            broken.add(new InvalidField(field, "must not be before 1900-01-01"));
+        }
+    }
+
+    /** Why the row's incident or one of its actors cannot be written: its id is another kind's; null if none is. */
+    private static String otherKind(ImportedIncident candidate, Map<String, StoredStreams.Stream> streams) {
+        StoredStreams.Stream incident = streams.get(candidate.id());
+        if (incident != null && !"Incident".equals(incident.type())) {
+            return "the id " + candidate.id() + " is already used by another kind: " + incident.type();
+        }
+        for (ActorRegistered actor : candidate.actors()) {
+            StoredStreams.Stream stream = streams.get(actor.actorId());
+            if (stream != null && !"Actor".equals(stream.type())) {
+                return "the actor id " + actor.actorId() + " is already used by another kind: " + stream.type();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a newer release changes in an incident: an amendment of the fields it changed, and the citations it adds.
+     * The crisis, the confidence (an editor's call) and attached sources are never taken away by a release; a release
+     * or revision alone, with the same content, changes nothing.
+     */
+    static List<Object> corrections(IncidentRecorded current, IncidentRecorded wanted) {
+        boolean retimed = !Objects.equals(current.occurredAt(), wanted.occurredAt())
+                || current.occurredPrecision() != wanted.occurredPrecision()
+                || !Objects.equals(current.occurredOn(), wanted.occurredOn())
+                || !Objects.equals(current.occurredUntil(), wanted.occurredUntil());
+        boolean retyped = current.type() != wanted.type() || !Objects.equals(current.details(), wanted.details());
+        boolean sameContent = Objects.equals(withoutRelease(current.origin()), withoutRelease(wanted.origin()));
+        IncidentChanges changes = new IncidentChanges(
+                null,
+                retyped ? wanted.type() : null,
+                retimed ? wanted.occurredAt() : null,
+                retimed ? wanted.occurredPrecision() : null,
+                retimed ? wanted.occurredOn() : null,
+                retimed ? wanted.occurredUntil() : null,
+                Objects.equals(current.location(), wanted.location()) ? null : wanted.location(),
+                current.actors().equals(wanted.actors()) || wanted.actors().isEmpty() ? null : wanted.actors(),
+                Objects.equals(current.summary(), wanted.summary()) ? null : wanted.summary(),
+                retyped ? wanted.details() : null,
+                null,
+                null);
+        List<Object> corrections = new ArrayList<>();
+        IncidentRecorded amended = current.amendedBy(changes);
+        if (!amended.equals(current) || !sameContent) {
+            corrections.add(new IncidentAmended(
+                    current.incidentId(), withOrigin(changes, wanted.origin()), releaseOf(wanted.origin())));
+        }
+        Set<Source> attached = new LinkedHashSet<>(current.sources());
+        for (Source source : wanted.sources()) {
+            if (attached.add(source)) {
+                corrections.add(new SourceAttached(current.incidentId(), source));
+            }
+        }
+        return corrections;
+    }
+
+    private static Origin withoutRelease(Origin origin) {
+        return origin == null ? null : new Origin(origin.dataset(), "-", origin.rowId(), origin.codes(), null);
+    }
+
+    private static IncidentChanges withOrigin(IncidentChanges changes, Origin origin) {
+        return new IncidentChanges(
+                changes.crisisId(),
+                changes.type(),
+                changes.occurredAt(),
+                changes.occurredPrecision(),
+                changes.occurredOn(),
+                changes.occurredUntil(),
+                changes.location(),
+                changes.actors(),
+                changes.summary(),
+                changes.details(),
+                changes.confidence(),
+                origin);
+    }
+
+    /** The crisis asked for, with the countries and the earliest date of the first batch that names it. */
+    private static CrisisOpened openCrisis(ImportJob job, List<ImportedIncident> candidates) {
+        if (job.createCrisis() == null) {
+            throw new NoSuchCrisis(job.crisisId());
+        }
+        Set<String> countries = new LinkedHashSet<>();
+        LocalDate startedOn = null;
+        for (ImportedIncident candidate : candidates) {
+            IncidentRecorded incident = candidate.incident();
+            if (incident.location() != null) {
+                countries.add(incident.location().country());
+            }
+            candidate.actors().stream()
+                    .map(ActorRegistered::country)
+                    .filter(Objects::nonNull)
+                    .forEach(countries::add);
+            LocalDate on = LocalDate.ofInstant(incident.occurredAt(), ZoneOffset.UTC);
+            startedOn = startedOn == null || on.isBefore(startedOn) ? on : startedOn;
+        }
+        if (countries.isEmpty()) {
+            throw new IllegalStateException("The crisis '" + job.crisisId() + "' cannot be opened: the first rows name"
+                    + " no country; open it through POST /api/v1/crises first, and import into it");
+        }
+        return new CrisisOpened(job.crisisId(), job.createCrisis(), null, List.copyOf(countries), startedOn);
+    }
+
+    private static DomainEventMessage<?> event(
+            String aggregateType, String id, long sequence, Object payload, Map<String, Object> metadata, Instant at) {
+        return new GenericDomainEventMessage<>(
+                aggregateType,
+                id,
+                sequence,
+                payload,
+                metadata,
+                IdentifierFactory.getInstance().generateIdentifier(),
+                at);
+    }
+
+    /** The crisis named by an import does not exist and was not asked to be created; checked before the job starts. */
+    static class NoSuchCrisis extends RuntimeException {
+        NoSuchCrisis(String crisisId) {
+            super("The crisis '" + crisisId + "' does not exist; give createCrisis to open one");
+        }
+    }
+}
