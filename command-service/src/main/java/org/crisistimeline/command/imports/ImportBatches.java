@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -32,6 +33,7 @@ import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.Origin;
 import org.crisistimeline.events.incident.Source;
 import org.crisistimeline.events.incident.SourceAttached;
+import org.crisistimeline.events.incident.details.StatementDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,43 +70,34 @@ class ImportBatches {
     }
 
     /**
-     * @param seen the incident ids of the job so far with the line each came from; this batch's are added
-     * @param problems the reader's bad rows since the last batch, stored with this batch's progress
+     * @param lines the batch's good lines, in file order
+     * @param problems the reader's bad lines since the last batch, stored with this batch's progress
+     * @param memory what the job's earlier batches did; updated when this one is done
      * @param bytesRead how far into the file the reader is, for the job's progress
      */
     @Transactional
     ImportCounts append(
-            ImportJob job, List<ImportRow> rows, List<RowProblem> problems, Map<String, Long> seen, long bytesRead) {
+            ImportJob job, List<ImportedLine> lines, List<RowProblem> problems, ImportMemory memory, long bytesRead) {
         Instant now = clock.instant();
         List<RowProblem> refused = new ArrayList<>(problems);
-        List<ImportedIncident> candidates = new ArrayList<>();
-        Map<String, Long> seenHere = new HashMap<>();
-        for (ImportRow row : rows) {
-            ImportedIncident candidate = ImportedIncident.of(row, job.crisisId());
-            Long earlier = seen.containsKey(candidate.id()) ? seen.get(candidate.id()) : seenHere.get(candidate.id());
+        List<ImportedLine> candidates = new ArrayList<>();
+        Map<String, Long> linesHere = new HashMap<>();
+        for (ImportedLine line : lines) {
+            Long earlier = memory.lines.containsKey(line.id()) ? memory.lines.get(line.id()) : linesHere.get(line.id());
             if (earlier != null) {
                 refused.add(new RowProblem(
-                        row.line(),
-                        null,
-                        "the row id " + row.rowId() + " appears again (first on line " + earlier + ")"));
+                        line.line(), null, "the id " + line.id() + " appears again (first on line " + earlier + ")"));
                 continue;
             }
-            seenHere.put(candidate.id(), row.line());
-            List<InvalidField> broken = brokenRules(candidate, now);
+            linesHere.put(line.id(), line.line());
+            List<InvalidField> broken = brokenRules(line, now);
             if (broken.isEmpty()) {
-                candidates.add(candidate);
+                candidates.add(line);
             } else {
-                broken.forEach(field -> refused.add(new RowProblem(row.line(), field.field(), field.message())));
+                broken.forEach(field -> refused.add(new RowProblem(line.line(), field.field(), field.message())));
             }
         }
-
-        Set<String> ids = new HashSet<>();
-        ids.add(job.crisisId());
-        candidates.forEach(candidate -> {
-            ids.add(candidate.id());
-            candidate.actors().forEach(actor -> ids.add(actor.actorId()));
-        });
-        Map<String, StoredStreams.Stream> streams = stored.read(ids);
+        Map<String, StoredStreams.Stream> streams = stored.read(idsNamedBy(job, candidates));
 
         List<DomainEventMessage<?>> events = new ArrayList<>();
         Map<String, Object> jobMetadata = Map.of(
@@ -116,32 +109,62 @@ class ImportBatches {
                 job.fileName(),
                 FILE_SHA256,
                 job.fileSha256());
-        StoredStreams.Stream crisis = streams.get(job.crisisId());
-        if (crisis == null && !candidates.isEmpty()) {
-            events.add(event("Crisis", job.crisisId(), 0, openCrisis(job, candidates), jobMetadata, now));
-        }
-
+        Set<String> created = new HashSet<>();
+        Predicate<String> isCrisis =
+                id -> is(streams, "Crisis", id) || memory.created.contains(id) || created.contains(id);
+        Predicate<String> isActor =
+                id -> is(streams, "Actor", id) || memory.created.contains(id) || created.contains(id);
         long imported = 0;
         long unchanged = 0;
         long amended = 0;
-        Set<String> actorsAdded = new HashSet<>();
-        for (ImportedIncident candidate : candidates) {
-            IncidentRecorded wanted = candidate.incident();
-            StoredStreams.Stream existing = streams.get(candidate.id());
-            String otherKind = otherKind(candidate, streams);
-            if (otherKind != null) {
-                refused.add(new RowProblem(candidate.line(), null, otherKind));
+        // crises and actors first: the incidents of the same batch may name them
+        for (ImportedLine line : candidates) {
+            if (line instanceof ImportedIncident) {
                 continue;
             }
-            Map<String, Object> metadata = new HashMap<>(jobMetadata);
-            metadata.put(LINE, candidate.line());
+            String kind = line instanceof ImportedLine.Crisis ? "Crisis" : "Actor";
+            StoredStreams.Stream existing = streams.get(line.id());
+            if (existing != null && !kind.equals(existing.type())) {
+                refused.add(new RowProblem(line.line(), "id", usedByAnotherKind(line.id(), existing.type())));
+            } else if (existing != null) {
+                unchanged++;
+            } else {
+                Object payload = line instanceof ImportedLine.Crisis crisis
+                        ? crisis.crisis()
+                        : ((ImportedLine.Actor) line).actor();
+                events.add(event(kind, line.id(), 0, payload, withLine(jobMetadata, line), now));
+                created.add(line.id());
+                imported++;
+            }
+        }
+        boolean datasetRows = candidates.stream()
+                .anyMatch(line -> line instanceof ImportedIncident incident && incident.registersActors());
+        if (datasetRows && !isCrisis.test(job.crisisId()) && !streams.containsKey(job.crisisId())) {
+            events.add(event("Crisis", job.crisisId(), 0, openCrisis(job, candidates), jobMetadata, now));
+            created.add(job.crisisId());
+        }
+
+        for (ImportedLine line : candidates) {
+            if (!(line instanceof ImportedIncident candidate)) {
+                continue;
+            }
+            IncidentRecorded wanted = candidate.incident();
+            StoredStreams.Stream existing = streams.get(candidate.id());
+            String unwritable = unwritable(job, candidate, streams, isCrisis, isActor);
+            if (unwritable != null) {
+                refused.add(new RowProblem(candidate.line(), null, unwritable));
+                continue;
+            }
+            Map<String, Object> metadata = withLine(jobMetadata, candidate);
             for (ActorRegistered actor : candidate.actors()) {
-                if (!streams.containsKey(actor.actorId()) && actorsAdded.add(actor.actorId())) {
+                if (!streams.containsKey(actor.actorId()) && !isActor.test(actor.actorId())) {
                     events.add(event("Actor", actor.actorId(), 0, actor, metadata, now));
+                    created.add(actor.actorId());
                 }
             }
             if (existing == null) {
                 events.add(event("Incident", candidate.id(), 0, wanted, metadata, now));
+                created.add(candidate.id());
                 imported++;
                 continue;
             }
@@ -158,7 +181,7 @@ class ImportBatches {
                 continue;
             }
             Map<String, Object> withReason = new HashMap<>(metadata);
-            withReason.put(AuditTrail.REASON, releaseOf(wanted.origin()));
+            withReason.put(AuditTrail.REASON, reasonFor(wanted));
             long sequence = existing.lastSequence();
             for (Object correction : corrections) {
                 events.add(event("Incident", candidate.id(), ++sequence, correction, withReason, now));
@@ -168,12 +191,93 @@ class ImportBatches {
         if (!job.dryRun()) {
             eventStore.publish(events);
         }
-        seen.putAll(seenHere);
         refused.sort(Comparator.comparingLong(RowProblem::line));
         ImportCounts counts =
-                new ImportCounts(rows.size() + problems.size(), imported, unchanged, amended, 0, refused.size());
+                new ImportCounts(lines.size() + problems.size(), imported, unchanged, amended, 0, refused.size());
         jobs.progress(job.id(), counts, refused, bytesRead);
+        memory.remember(linesHere, created);
         return counts;
+    }
+
+    /** Every id the batch asks the store about: its own, the job's crisis, and the crises and actors its lines name. */
+    private static Set<String> idsNamedBy(ImportJob job, List<ImportedLine> candidates) {
+        Set<String> ids = new HashSet<>();
+        ids.add(job.crisisId());
+        for (ImportedLine line : candidates) {
+            ids.add(line.id());
+            if (line instanceof ImportedIncident candidate) {
+                ids.add(candidate.incident().crisisId());
+                candidate.actors().forEach(actor -> ids.add(actor.actorId()));
+                ids.addAll(actorsNamed(candidate.incident()));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> actorsNamed(IncidentRecorded incident) {
+        List<String> named = new ArrayList<>();
+        incident.actors().forEach(actor -> named.add(actor.actorId()));
+        if (incident.details() instanceof StatementDetails statement) {
+            named.add(statement.speakerId());
+        }
+        return named;
+    }
+
+    private static boolean is(Map<String, StoredStreams.Stream> streams, String kind, String id) {
+        StoredStreams.Stream stream = streams.get(id);
+        return stream != null && kind.equals(stream.type());
+    }
+
+    private static Map<String, Object> withLine(Map<String, Object> jobMetadata, ImportedLine line) {
+        Map<String, Object> metadata = new HashMap<>(jobMetadata);
+        metadata.put(LINE, line.line());
+        return metadata;
+    }
+
+    /** The reason of an amendment: the release that changed the row, or for our own format the file. */
+    private static String reasonFor(IncidentRecorded wanted) {
+        return wanted.origin() != null ? releaseOf(wanted.origin()) : "imported from NDJSON";
+    }
+
+    /**
+     * Why the incident cannot be written: its id or an actor's is another kind's, it belongs to another crisis, or
+     * (NDJSON) it names a crisis or an actor that does not exist; null when it can.
+     */
+    private static String unwritable(
+            ImportJob job,
+            ImportedIncident candidate,
+            Map<String, StoredStreams.Stream> streams,
+            Predicate<String> isCrisis,
+            Predicate<String> isActor) {
+        StoredStreams.Stream stream = streams.get(candidate.id());
+        if (stream != null && !"Incident".equals(stream.type())) {
+            return usedByAnotherKind(candidate.id(), stream.type());
+        }
+        for (ActorRegistered actor : candidate.actors()) {
+            StoredStreams.Stream actorStream = streams.get(actor.actorId());
+            if (actorStream != null && !"Actor".equals(actorStream.type())) {
+                return usedByAnotherKind(actor.actorId(), actorStream.type());
+            }
+        }
+        if (candidate.registersActors()) {
+            return null;
+        }
+        String crisis = candidate.incident().crisisId();
+        if (!crisis.equals(job.crisisId())) {
+            return "the incident belongs to the crisis " + crisis + ", not to " + job.crisisId()
+                    + ", the crisis imported into";
+        }
+        if (!isCrisis.test(crisis)) {
+            return "no crisis with the id " + crisis;
+        }
+        List<String> missing = actorsNamed(candidate.incident()).stream()
+                .filter(isActor.negate())
+                .toList();
+        return missing.isEmpty() ? null : "no actor with the id " + String.join(", ", missing);
+    }
+
+    private static String usedByAnotherKind(String id, String kind) {
+        return "the id " + id + " is already used by another kind: " + kind;
     }
 
     /**
@@ -216,20 +320,27 @@ class ImportBatches {
         return origin.dataset() + " " + origin.release();
     }
 
-    private List<InvalidField> brokenRules(ImportedIncident candidate, Instant now) {
+    private List<InvalidField> brokenRules(ImportedLine line, Instant now) {
+        if (line instanceof ImportedLine.Crisis crisis) {
+            List<InvalidField> broken = violations(crisis.crisis(), "");
+            if (crisis.crisis().startedOn() != null) {
+                checkTime(
+                        crisis.crisis().startedOn().atStartOfDay(ZoneOffset.UTC).toInstant(), "startedOn", now, broken);
+            }
+            return broken;
+        }
+        if (line instanceof ImportedLine.Actor actor) {
+            return violations(actor.actor(), "");
+        }
+        ImportedIncident candidate = (ImportedIncident) line;
         IncidentRecorded incident = candidate.incident();
         List<InvalidField> broken = new ArrayList<>();
         if (!incident.incidentId().matches(Ids.PATTERN)) {
             broken.add(new InvalidField("rowId", "gives no usable id: " + incident.incidentId()));
         }
-        for (ConstraintViolation<IncidentRecorded> violation : validator.validate(incident)) {
-            broken.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage()));
-        }
+        broken.addAll(violations(incident, ""));
         for (ActorRegistered actor : candidate.actors()) {
-            for (ConstraintViolation<ActorRegistered> violation : validator.validate(actor)) {
-                broken.add(new InvalidField(
-                        "actors[" + actor.actorId() + "]." + violation.getPropertyPath(), violation.getMessage()));
-            }
+            broken.addAll(violations(actor, "actors[" + actor.actorId() + "]."));
         }
         if (incident.occurredAt() != null && incident.occurredPrecision() != null) {
             broken.addAll(IncidentRules.occurrence(incident, ""));
@@ -249,27 +360,20 @@ class ImportBatches {
         return broken;
     }
 
+    private <T> List<InvalidField> violations(T value, String prefix) {
+        List<InvalidField> broken = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(value)) {
+            broken.add(new InvalidField(prefix + violation.getPropertyPath(), violation.getMessage()));
+        }
+        return broken;
+    }
+
     private static void checkTime(Instant time, String field, Instant now, List<InvalidField> broken) {
         if (time.isAfter(now)) {
             broken.add(new InvalidField(field, "must not be in the future"));
         } else if (time.isBefore(EARLIEST)) {
             broken.add(new InvalidField(field, "must not be before 1900-01-01"));
         }
-    }
-
-    /** Why the row's incident or one of its actors cannot be written: its id is another kind's; null if none is. */
-    private static String otherKind(ImportedIncident candidate, Map<String, StoredStreams.Stream> streams) {
-        StoredStreams.Stream incident = streams.get(candidate.id());
-        if (incident != null && !"Incident".equals(incident.type())) {
-            return "the id " + candidate.id() + " is already used by another kind: " + incident.type();
-        }
-        for (ActorRegistered actor : candidate.actors()) {
-            StoredStreams.Stream stream = streams.get(actor.actorId());
-            if (stream != null && !"Actor".equals(stream.type())) {
-                return "the actor id " + actor.actorId() + " is already used by another kind: " + stream.type();
-            }
-        }
-        return null;
     }
 
     /**
@@ -300,8 +404,8 @@ class ImportBatches {
         List<Object> corrections = new ArrayList<>();
         IncidentRecorded amended = current.amendedBy(changes);
         if (!amended.equals(current) || !sameContent) {
-            corrections.add(new IncidentAmended(
-                    current.incidentId(), withOrigin(changes, wanted.origin()), releaseOf(wanted.origin())));
+            corrections.add(
+                    new IncidentAmended(current.incidentId(), withOrigin(changes, wanted.origin()), reasonFor(wanted)));
         }
         Set<Source> attached = new LinkedHashSet<>(current.sources());
         for (Source source : wanted.sources()) {
@@ -333,13 +437,16 @@ class ImportBatches {
     }
 
     /** The crisis asked for, with the countries and the earliest date of the first batch that names it. */
-    private static CrisisOpened openCrisis(ImportJob job, List<ImportedIncident> candidates) {
+    private static CrisisOpened openCrisis(ImportJob job, List<ImportedLine> lines) {
         if (job.createCrisis() == null) {
             throw new NoSuchCrisis(job.crisisId());
         }
         Set<String> countries = new LinkedHashSet<>();
         LocalDate startedOn = null;
-        for (ImportedIncident candidate : candidates) {
+        for (ImportedLine line : lines) {
+            if (!(line instanceof ImportedIncident candidate)) {
+                continue;
+            }
             IncidentRecorded incident = candidate.incident();
             if (incident.location() != null) {
                 countries.add(incident.location().country());

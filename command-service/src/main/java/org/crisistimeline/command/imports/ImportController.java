@@ -153,7 +153,10 @@ class ImportController {
             throw new IdAlreadyUsed("The id '%s' is used by %s, not a crisis"
                     .formatted(parameters.crisis(), kind.toLowerCase(java.util.Locale.ROOT)));
         }
-        if (kind == null && parameters.createCrisis() == null) {
+        // an NDJSON file may bring its crisis as its first line
+        if (kind == null
+                && parameters.createCrisis() == null
+                && !parameters.format().equals(NdjsonLines.FORMAT)) {
             throw new RuleViolation(List.of(new InvalidField(
                     "crisis", "no crisis with this id; give createCrisis to open one with the import")));
         }

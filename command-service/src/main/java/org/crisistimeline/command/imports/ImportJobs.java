@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -75,9 +74,11 @@ class ImportJobs {
         executor.shutdownNow();
     }
 
-    /** The formats that have a reader, named as the {@code format} parameter names them. */
+    /** The formats that have a reader, named as the {@code format} parameter names them; ndjson is our own. */
     java.util.Set<String> formats() {
-        return new java.util.TreeSet<>(readers.keySet());
+        java.util.Set<String> formats = new java.util.TreeSet<>(readers.keySet());
+        formats.add(NdjsonLines.FORMAT);
+        return formats;
     }
 
     /** Records the job and queues it; the spooled file is deleted when the job ends. */
@@ -99,7 +100,11 @@ class ImportJobs {
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                 InputStream in = new BufferedInputStream(counted, 1 << 16)) {
             Run run = new Run(job, counted);
-            readers.get(job.format()).read(in, job.release(), run::row, run::problem);
+            if (job.format().equals(NdjsonLines.FORMAT)) {
+                new NdjsonLines().read(in, run::line, run::problem);
+            } else {
+                readers.get(job.format()).read(in, job.release(), run::row, run::problem);
+            }
             run.flush();
             if (job.retractMissing()) {
                 run.retractMissing();
@@ -155,9 +160,9 @@ class ImportJobs {
 
         private final ImportJob job;
         private final CountingInputStream file;
-        private final List<ImportRow> rows = new ArrayList<>();
+        private final List<ImportedLine> lines = new ArrayList<>();
         private final List<RowProblem> problems = new ArrayList<>();
-        private final Map<String, Long> seen = new HashMap<>();
+        private final ImportMemory memory = new ImportMemory();
         private String dataset;
         private String release;
 
@@ -171,8 +176,12 @@ class ImportJobs {
                 dataset = row.dataset();
                 release = row.dataset() + " " + row.release();
             }
-            rows.add(row);
-            if (rows.size() >= batchSize) {
+            line(ImportedIncident.of(row, job.crisisId()));
+        }
+
+        void line(ImportedLine line) {
+            lines.add(line);
+            if (lines.size() >= batchSize) {
                 flush();
             }
         }
@@ -185,23 +194,25 @@ class ImportJobs {
         }
 
         void flush() {
-            if (rows.isEmpty() && problems.isEmpty()) {
+            if (lines.isEmpty() && problems.isEmpty()) {
                 return;
             }
             try {
-                batches.append(job, rows, problems, seen, file.count());
+                batches.append(job, lines, problems, memory, file.count());
             } catch (ConcurrencyException | DataIntegrityViolationException lostRace) {
                 // another writer stored some of these ids first: read again, they are existing incidents now
                 log.info("Import job {}: a batch met a concurrent write, trying it again", job.id());
-                batches.append(job, rows, problems, seen, file.count());
+                batches.append(job, lines, problems, memory, file.count());
             }
-            rows.clear();
+            lines.clear();
             problems.clear();
         }
 
         void retractMissing() {
             if (dataset == null) {
-                return; // a file without one good row retracts nothing: it is more likely wrong than empty
+                // a file without one good row retracts nothing (it is more likely wrong than empty); nor does
+                // NDJSON, whose incidents are not a data set's rows
+                return;
             }
             String prefix = ImportIds.prefix(dataset).replace("_", "\\_") + "-%";
             List<String> missing = jdbc.queryForList(
@@ -212,7 +223,7 @@ class ImportJobs {
                     String.class,
                     prefix,
                     job.crisisId());
-            missing.removeIf(seen::containsKey);
+            missing.removeIf(memory.lines::containsKey);
             for (int from = 0; from < missing.size(); from += batchSize) {
                 batches.retract(job, missing.subList(from, Math.min(missing.size(), from + batchSize)), release);
             }

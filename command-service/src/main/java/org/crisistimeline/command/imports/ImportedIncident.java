@@ -39,8 +39,12 @@ import org.crisistimeline.events.incident.details.ViolenceAgainstCiviliansDetail
  * </ul>
  *
  * @param line where the row starts in the file
+ * @param actors the actors the row names, registered with it where they are new
+ * @param registersActors false for an NDJSON incident: its actors must exist already, or be registered by the file's
+ *     own actor lines
  */
-record ImportedIncident(long line, IncidentRecorded incident, List<ActorRegistered> actors) {
+record ImportedIncident(long line, IncidentRecorded incident, List<ActorRegistered> actors, boolean registersActors)
+        implements ImportedLine {
 
     static ImportedIncident of(ImportRow row, String crisisId) {
         List<IncidentActor> named = new ArrayList<>();
@@ -87,7 +91,7 @@ record ImportedIncident(long line, IncidentRecorded incident, List<ActorRegister
                         .toList(),
                 Confidence.MEDIUM,
                 new Origin(row.dataset(), row.release(), row.rowId(), row.codes(), row.revision()));
-        return new ImportedIncident(row.line(), incident, List.copyOf(actors.values()));
+        return new ImportedIncident(row.line(), incident, List.copyOf(actors.values()), true);
     }
 
     private static IncidentDetails details(IncidentType type, ImportRow.Fatalities fatalities) {
@@ -106,7 +110,13 @@ record ImportedIncident(long line, IncidentRecorded incident, List<ActorRegister
         };
     }
 
-    String id() {
+    @Override
+    public String id() {
         return incident.incidentId();
+    }
+
+    /** An NDJSON incident line: recorded as it is, naming actors that exist. */
+    static ImportedIncident asWritten(long line, IncidentRecorded incident) {
+        return new ImportedIncident(line, incident, List.of(), false);
     }
 }

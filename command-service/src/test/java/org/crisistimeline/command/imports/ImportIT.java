@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,10 +188,77 @@ class ImportIT {
     }
 
     @Test
+    void anNdjsonFileRecordsItsCrisisActorsAndIncidentsAsWrittenAndAgainNothing() throws Exception {
+        String actor = "actor-" + run;
+        String strike = "strike-" + run;
+        String file = String.join(
+                "\n",
+                "{\"crisis\": {\"id\": \"%s\", \"name\": \"Test crisis\", \"countries\": [\"IQ\"], \"startedOn\": \"2020-01-03\"}}"
+                        .formatted(crisis),
+                "{\"actor\": {\"id\": \"%s\", \"name\": \"United States\", \"kind\": \"STATE\", \"country\": \"US\", \"aliases\": []}}"
+                        .formatted(actor),
+                "",
+                ndjsonStrike(strike, actor),
+                ndjsonStrike("other-" + run, "nobody-" + run),
+                "{\"incident\": {\"id\": \"x-%s\", \"colour\": \"red\"}}".formatted(run),
+                "[1, 2]");
+
+        JsonNode job = importAndWait(file, "&format=ndjson");
+
+        assertThat(job.get("counts"))
+                .as("%s", job)
+                .isEqualTo(json.readTree(
+                        "{\"rowsRead\":6,\"imported\":3,\"unchanged\":0,\"amended\":0,\"retracted\":0,\"refused\":3}"));
+        assertThat(job.get("problems").findValues("line").stream().map(JsonNode::asLong))
+                .containsExactly(5L, 6L, 7L);
+        assertThat(job.at("/problems/0/reason").asText()).isEqualTo("no actor with the id nobody-" + run);
+        assertThat(job.at("/problems/1/column").asText()).isEqualTo("incident.colour");
+        ObjectNode written =
+                (ObjectNode) json.readTree(ndjsonStrike(strike, actor)).get("incident");
+        written.set("incidentId", written.remove("id"));
+        ObjectNode stored = (ObjectNode) payload(strike, 0);
+        assertThat(stored.remove("occurredOn").asText())
+                .as("known to the day: its date")
+                .isEqualTo("2020-01-03");
+        assertThat(stored).as("the line as written, under the event's names").isEqualTo(written);
+        assertThat(eventTypes(crisis)).containsExactly("Crisis");
+        assertThat(eventTypes(actor)).containsExactly("Actor");
+
+        JsonNode again = importAndWait(file, "&format=ndjson");
+
+        assertThat(again.at("/counts/unchanged").asLong()).isEqualTo(3);
+        assertThat(again.at("/counts/imported").asLong()).isZero();
+    }
+
+    @Test
+    void theReadmesNdjsonSampleImportsWhole() throws Exception {
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of("../infra/demo-data/samples/crisis.ndjson"));
+
+        ResponseEntity<JsonNode> accepted =
+                post("?format=ndjson&crisis=tehran-sample&fileName=crisis.ndjson", EDITOR, file);
+        JsonNode job = await(accepted);
+
+        assertThat(job.get("counts"))
+                .as("%s", job)
+                .isEqualTo(json.readTree(
+                        "{\"rowsRead\":6,\"imported\":6,\"unchanged\":0,\"amended\":0,\"retracted\":0,\"refused\":0}"));
+    }
+
+    private String ndjsonStrike(String id, String actor) {
+        return ("""
+                {"incident": {"id": "%s", "crisisId": "%s", "type": "STRIKE", "occurredAt": "2020-01-03T00:00:00Z",\
+                 "occurredPrecision": "DAY", "location": {"country": "IQ", "place": "Baghdad"},\
+                 "actors": [{"actorId": "%s", "role": "INITIATOR"}], "summary": "A strike",\
+                 "details": {"method": "DRONE", "target": "a convoy"},\
+                 "sources": [{"publisher": "Sky News", "url": "https://news.sky.com/x", "publishedAt": "2020-01-07T06:00:00Z"}],\
+                 "confidence": "HIGH"}}""").formatted(id, crisis, actor);
+    }
+
+    @Test
     void aDryRunCountsWhatAnImportWouldDoAndStoresNothing() throws Exception {
         JsonNode job = importAndWait(
                 row("r1", "BATTLE", "2020-01-03", "2020-01-06", "WEEK", "IQ", "3,5,12", "gov:Government"),
-                "&createCrisis=Test%20crisis&dryRun=true");
+                "&createCrisis=Test%20crisis&release=1&dryRun=true");
 
         assertThat(job.at("/counts/imported").asLong()).as("%s", job).isEqualTo(1);
         assertThat(job.get("dryRun").asBoolean()).isTrue();
@@ -243,8 +311,11 @@ class ImportIT {
     }
 
     private JsonNode importAndWait(String file, String parameters) throws InterruptedException {
-        ResponseEntity<JsonNode> accepted = post(
-                "?format=" + PipeRows.FORMAT + "&crisis=" + crisis + "&fileName=rows.txt" + parameters, EDITOR, file);
+        String format = parameters.contains("format=") ? "" : "&format=" + PipeRows.FORMAT;
+        return await(post("?crisis=" + crisis + "&fileName=rows.txt" + format + parameters, EDITOR, file));
+    }
+
+    private JsonNode await(ResponseEntity<JsonNode> accepted) throws InterruptedException {
         assertThat(accepted.getStatusCode()).as("%s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         String status = accepted.getHeaders().getLocation().toString();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
