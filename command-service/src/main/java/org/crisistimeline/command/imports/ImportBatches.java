@@ -100,15 +100,7 @@ class ImportBatches {
         Map<String, StoredStreams.Stream> streams = stored.read(idsNamedBy(job, candidates));
 
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        Map<String, Object> jobMetadata = Map.of(
-                AuditTrail.PRINCIPAL,
-                job.principal(),
-                IMPORT_JOB,
-                job.id().toString(),
-                FILE_NAME,
-                job.fileName(),
-                FILE_SHA256,
-                job.fileSha256());
+        Map<String, Object> jobMetadata = jobMetadata(job);
         Set<String> created = new HashSet<>();
         Predicate<String> isCrisis =
                 id -> is(streams, "Crisis", id) || memory.created.contains(id) || created.contains(id);
@@ -228,6 +220,19 @@ class ImportBatches {
         return stream != null && kind.equals(stream.type());
     }
 
+    /** Who imported it, in which job, from which file: on every event the job appends. */
+    private static Map<String, Object> jobMetadata(ImportJob job) {
+        return Map.of(
+                AuditTrail.PRINCIPAL,
+                job.principal(),
+                IMPORT_JOB,
+                job.id().toString(),
+                FILE_NAME,
+                job.fileName(),
+                FILE_SHA256,
+                job.fileSha256());
+    }
+
     private static Map<String, Object> withLine(Map<String, Object> jobMetadata, ImportedLine line) {
         Map<String, Object> metadata = new HashMap<>(jobMetadata);
         metadata.put(LINE, line.line());
@@ -290,17 +295,8 @@ class ImportBatches {
         Map<String, StoredStreams.Stream> streams = stored.read(ids);
         List<DomainEventMessage<?>> events = new ArrayList<>();
         String reason = release + ": the row is no longer in this release";
-        Map<String, Object> metadata = Map.of(
-                AuditTrail.PRINCIPAL,
-                job.principal(),
-                IMPORT_JOB,
-                job.id().toString(),
-                FILE_NAME,
-                job.fileName(),
-                FILE_SHA256,
-                job.fileSha256(),
-                AuditTrail.REASON,
-                reason);
+        Map<String, Object> metadata = new HashMap<>(jobMetadata(job));
+        metadata.put(AuditTrail.REASON, reason);
         for (String id : ids) {
             StoredStreams.Stream stream = streams.get(id);
             if (stream != null && "Incident".equals(stream.type()) && !stream.retracted()) {
@@ -386,7 +382,9 @@ class ImportBatches {
                 || current.occurredPrecision() != wanted.occurredPrecision()
                 || !Objects.equals(current.occurredOn(), wanted.occurredOn())
                 || !Objects.equals(current.occurredUntil(), wanted.occurredUntil());
-        boolean retyped = current.type() != wanted.type() || !Objects.equals(current.details(), wanted.details());
+        // a row that says nothing of the details (a GDELT statement) leaves the stored ones alone
+        boolean retyped = current.type() != wanted.type()
+                || (wanted.details() != null && !Objects.equals(current.details(), wanted.details()));
         boolean sameContent = Objects.equals(withoutRelease(current.origin()), withoutRelease(wanted.origin()));
         IncidentChanges changes = new IncidentChanges(
                 null,
@@ -395,17 +393,17 @@ class ImportBatches {
                 retimed ? wanted.occurredPrecision() : null,
                 retimed ? wanted.occurredOn() : null,
                 retimed ? wanted.occurredUntil() : null,
-                Objects.equals(current.location(), wanted.location()) ? null : wanted.location(),
+                wanted.location() == null || wanted.location().equals(current.location()) ? null : wanted.location(),
                 current.actors().equals(wanted.actors()) || wanted.actors().isEmpty() ? null : wanted.actors(),
                 Objects.equals(current.summary(), wanted.summary()) ? null : wanted.summary(),
                 retyped ? wanted.details() : null,
                 null,
-                null);
+                wanted.origin());
         List<Object> corrections = new ArrayList<>();
-        IncidentRecorded amended = current.amendedBy(changes);
-        if (!amended.equals(current) || !sameContent) {
-            corrections.add(
-                    new IncidentAmended(current.incidentId(), withOrigin(changes, wanted.origin()), reasonFor(wanted)));
+        // every field set is a real change, but the origin, set always, is one only beyond its release
+        boolean changed = changes.fieldNames().stream().anyMatch(field -> !field.equals("origin"));
+        if (changed || !sameContent) {
+            corrections.add(new IncidentAmended(current.incidentId(), changes, reasonFor(wanted)));
         }
         Set<Source> attached = new LinkedHashSet<>(current.sources());
         for (Source source : wanted.sources()) {
@@ -418,22 +416,6 @@ class ImportBatches {
 
     private static Origin withoutRelease(Origin origin) {
         return origin == null ? null : new Origin(origin.dataset(), "-", origin.rowId(), origin.codes(), null);
-    }
-
-    private static IncidentChanges withOrigin(IncidentChanges changes, Origin origin) {
-        return new IncidentChanges(
-                changes.crisisId(),
-                changes.type(),
-                changes.occurredAt(),
-                changes.occurredPrecision(),
-                changes.occurredOn(),
-                changes.occurredUntil(),
-                changes.location(),
-                changes.actors(),
-                changes.summary(),
-                changes.details(),
-                changes.confidence(),
-                origin);
     }
 
     /** The crisis asked for, with the countries and the earliest date of the first batch that names it. */

@@ -30,10 +30,16 @@ class HashChainingStorageEngineTest {
             JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
     private final Appended appended = new Appended();
     private final Map<String, String> stored = new HashMap<>();
-    private final HashChainingStorageEngine engine = new HashChainingStorageEngine(
-            appended,
-            serializer,
-            (aggregateId, sequence) -> Optional.ofNullable(stored.get(aggregateId + "/" + sequence)));
+    private final HashChainingStorageEngine engine = new HashChainingStorageEngine(appended, serializer, positions -> {
+        Map<String, String> found = new HashMap<>();
+        positions.forEach((aggregateId, sequence) -> {
+            String hash = stored.get(aggregateId + "/" + sequence);
+            if (hash != null) {
+                found.put(aggregateId, hash);
+            }
+        });
+        return found;
+    });
 
     @Test
     void theFirstEventOfAnAggregateIsChainedToSixtyFourZeros() {
