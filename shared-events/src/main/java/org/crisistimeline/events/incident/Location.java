@@ -1,5 +1,6 @@
 package org.crisistimeline.events.incident;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -18,10 +19,18 @@ public record Location(
         @Size(max = 200) String place,
         @DecimalMin("-90") @DecimalMax("90") Double lat,
         @DecimalMin("-180") @DecimalMax("180") Double lon,
-        @Size(max = 200) String admin1,
-        @Size(max = 200) String admin2,
-        @Size(max = 200) String admin3,
-        @Size(max = 50) String precision) {
+        // absent rather than null wherever a Location is written, so readers that show a place keep their shape
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 200)
+        String admin1,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 200)
+        String admin2,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 200)
+        String admin3,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 50)
+        String precision) {
 
     /** A place as the write API records it: no admin areas, no data set precision. */
     public Location(String country, String place, Double lat, Double lon) {
