@@ -49,18 +49,15 @@ class AuditController {
         Instant to = QueryParameters.time("to", parameters, errors);
         int limit = limit(QueryParameters.single("limit", parameters, errors), errors);
         Long before = cursor(QueryParameters.single("cursor", parameters, errors), errors);
+        String principal = QueryParameters.single("principal", parameters, errors);
+        String incident = QueryParameters.single("incident", parameters, errors);
         if (from != null && to != null && !from.isBefore(to)) {
             errors.add(new InvalidParameter("from", "must be before to"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidParameters(errors);
         }
-        var filter = new AuditFilter(
-                QueryParameters.single("principal", parameters, errors),
-                QueryParameters.single("incident", parameters, errors),
-                type,
-                from,
-                to);
+        var filter = new AuditFilter(principal, incident, type, from, to);
         List<AuditEntry> page = trail.page(filter, before, limit + 1);
         boolean more = page.size() > limit;
         List<AuditEntry> items = more ? page.subList(0, limit) : page;
