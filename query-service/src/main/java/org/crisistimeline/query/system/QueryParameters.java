@@ -98,6 +98,30 @@ public final class QueryParameters {
         return time;
     }
 
+    /** A page size from 1 to {@code max} ({@code limit}); {@code fallback} when absent. */
+    public static int limit(
+            int fallback, int max, Map<String, List<String>> parameters, List<InvalidParameter> errors) {
+        String value = single("limit", parameters, errors);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        errors.add(new InvalidParameter("limit", "must be a whole number from 1 to " + max));
+        return fallback;
+    }
+
+    /** A pattern for {@code ILIKE} matching {@code text} anywhere, its own {@code %}, {@code _} and {@code \} literal. */
+    public static String containing(String text) {
+        return "%" + text.strip().replaceAll("([\\\\%_])", "\\\\$1") + "%";
+    }
+
     /** {@code true} or {@code false} in any case; {@code fallback} when absent. */
     public static boolean flag(
             String name, boolean fallback, Map<String, List<String>> parameters, List<InvalidParameter> errors) {
