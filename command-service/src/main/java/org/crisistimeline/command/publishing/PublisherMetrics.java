@@ -48,7 +48,7 @@ class PublisherMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private double storeHead() {
+    double storeHead() {
         try {
             return store.createHeadToken().position().orElse(0);
         } catch (RuntimeException e) {
@@ -58,7 +58,7 @@ class PublisherMetrics implements MeterBinder {
         }
     }
 
-    private double publishedPosition() {
+    double publishedPosition() {
         return processing
                 .eventProcessor(EventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().values().stream()

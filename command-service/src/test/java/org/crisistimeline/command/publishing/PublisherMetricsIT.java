@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -53,6 +54,11 @@ class PublisherMetricsIT {
                     .contains("eventProcessor_latency{processorName=\"kafka-publisher\"}")
                     .contains("commandBus_successCounter_total");
         });
+        var admin = new HttpHeaders();
+        admin.setBearerAuth(TestTokens.token("metrics-admin", "admin"));
+        assertThat(rest.exchange("/actuator/health", HttpMethod.GET, new HttpEntity<>(admin), String.class)
+                        .getBody())
+                .contains("\"publisher\":{\"status\":\"UP\"");
     }
 
     private static double value(String scrape, String meter) {
