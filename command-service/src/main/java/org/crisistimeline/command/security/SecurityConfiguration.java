@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may write what. Every write needs a bearer JWT with a role: {@code recorder} records, corrects, attaches sources
  * and links; {@code editor} also disputes, verifies, retracts and manages actors and crises; {@code admin} also runs
- * operations (audit, actuator). Health and metrics are open.
+ * operations (audit, actuator). Health, metrics (Prometheus too) and the API description (OpenAPI, Swagger UI) are
+ * open.
  */
 @Configuration
 class SecurityConfiguration {
@@ -22,7 +23,15 @@ class SecurityConfiguration {
         return http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/metrics", "/actuator/metrics/**")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/metrics",
+                                "/actuator/metrics/**",
+                                "/actuator/prometheus",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()

@@ -9,20 +9,24 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Tokens are checked for signature, expiry, issuer and audience. Production points {@code JWT_JWK_SET_URI} at its
+ * Tokens are checked for signature, expiry (which every token must have), issuer, audience and the shape of their
+ * roles. Production points {@code JWT_JWK_SET_URI} at its
  * identity provider's keys; the local stack signs with a key pair of its own and gives the public key as a PEM file
  * ({@code JWT_PUBLIC_KEY}). Only RS256 signatures are accepted, so {@code alg: none} and HMAC tricks fail. Tokens
  * verified lately are remembered ({@link VerifiedTokens}), still validated on every request.
@@ -48,7 +52,10 @@ class TokenValidation {
         }
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+                // Spring checks exp only when present: a token without one would never expire
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+                Roles.wellFormedClaim());
         decoder.setJwtValidator(validator);
         // 5 minutes: how long Spring's decoder keeps a fetched key set
         return new VerifiedTokens(decoder, validator, 4096, Duration.ofMinutes(5), Clock.systemUTC());

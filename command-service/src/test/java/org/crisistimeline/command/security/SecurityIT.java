@@ -70,6 +70,22 @@ class SecurityIT {
     }
 
     @Test
+    void aTokenThatNeverExpiresIsRefused() {
+        String forever = TestTokens.token("ed", List.of("editor"), claims -> claims.expirationTime(null));
+
+        assertUnauthenticated(post("/api/v1/actors", forever, actor(uniqueId())));
+    }
+
+    @Test
+    void rolesOfTheWrongShapeAreRefusedAsAToken() {
+        String nested = TestTokens.token("ed", List.of(), claims -> claims.claim("roles", List.of(List.of("admin"))));
+        String object = TestTokens.token("ed", List.of(), claims -> claims.claim("roles", java.util.Map.of("a", 1)));
+
+        assertUnauthenticated(post("/api/v1/actors", nested, actor(uniqueId())));
+        assertUnauthenticated(post("/api/v1/actors", object, actor(uniqueId())));
+    }
+
+    @Test
     void aTokenOfAnotherIssuerIsRefused() {
         String foreign =
                 TestTokens.token("ed", List.of("editor"), claims -> claims.issuer("https://elsewhere.example"));

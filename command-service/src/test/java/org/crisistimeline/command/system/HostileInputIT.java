@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.crisistimeline.command.TestBodies;
+import org.crisistimeline.testsupport.RawHttp;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +69,15 @@ class HostileInputIT {
                 hostile("date that does not exist", "2020-01-02T22:00:00Z", "2020-02-30T22:00:00Z", 400, "occurredAt"),
                 hostile("date without offset", "2020-01-02T22:00:00Z", "2020-01-02T22:00:00", 400, "occurredAt"),
                 hostile("year 0", "2020-01-02T22:00:00Z", "0000-01-02T22:00:00Z", 400, "occurredAt"),
+                // only ISO-8601 text is a date: a number would be read as seconds since 1970
+                hostile("occurredAt as a number", "\"2020-01-02T22:00:00Z\"", "1578002400", 400, "occurredAt"),
+                hostile("occurredAt as zero", "\"2020-01-02T22:00:00Z\"", "0", 400, "occurredAt"),
+                hostile(
+                        "publishedAt as a number",
+                        "\"2020-01-07T06:00:00Z\"",
+                        "1578376800.5",
+                        400,
+                        "sources[0].publishedAt"),
                 hostile("NaN", "\"lat\": 33.2625", "\"lat\": NaN", 400, ""),
                 hostile("Infinity", "\"lat\": 33.2625", "\"lat\": Infinity", 400, ""),
                 hostile("number too large for a double", "\"lat\": 33.2625", "\"lat\": 1e400", 400, "location.lat"),
@@ -100,6 +111,32 @@ class HostileInputIT {
         }
         assertThat(storedEvents(id)).isZero();
         assertThat(storedEvents("\u202Eevil-" + id)).isZero();
+    }
+
+    /** Refused by Tomcat or by Spring Security's firewall before a controller runs, without echoing the path. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/api/v1/incidents/a%2Fb/sources",
+                "/api/v1/incidents/a%00b/sources",
+                "/api/v1/incidents/%FF/sources",
+                "/api/v1/incidents/../actuator/env",
+                "/api/v1/incidents/x;jsessionid=1/sources",
+            })
+    void hostilePathsAreProblemDetails(String path) {
+        RawHttp.Answer answer = RawHttp.get(port, path);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.body()).doesNotContain(path);
+    }
+
+    @Test
+    void anIdOfTenThousandCharactersIsProblemDetails() {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/v1/incidents/" + "x".repeat(10_000) + "/sources");
+
+        assertThat(answer.status()).isBetween(400, 499);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
     @Test

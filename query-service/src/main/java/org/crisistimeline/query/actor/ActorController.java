@@ -3,7 +3,9 @@ package org.crisistimeline.query.actor;
 import java.util.List;
 import org.crisistimeline.query.system.InvalidParameter;
 import org.crisistimeline.query.system.InvalidParameters;
+import org.crisistimeline.query.system.Listing;
 import org.crisistimeline.query.system.NotFound;
+import org.crisistimeline.query.system.Page;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,12 @@ class ActorController {
 
     ActorController(ActorQueries actors) {
         this.actors = actors;
+    }
+
+    /** Every actor in id order, or those whose name or another name contains {@code q}. */
+    @GetMapping
+    Page<ActorSummary> actors(@RequestParam MultiValueMap<String, String> parameters) {
+        return actors.list(Listing.parse(parameters));
     }
 
     @GetMapping("/{actorId}")

@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.crisistimeline.events.actor.ActorKind;
+import org.crisistimeline.query.system.Listing;
+import org.crisistimeline.query.system.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -16,10 +20,12 @@ public class ActorQueries {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
 
     ActorQueries(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
     }
 
@@ -48,6 +54,30 @@ public class ActorQueries {
                         actorId)
                 .stream()
                 .findFirst();
+    }
+
+    public Page<ActorSummary> list(Listing listing) {
+        var parameters = new MapSqlParameterSource()
+                .addValue("pattern", listing.pattern())
+                .addValue("after", listing.after())
+                .addValue("rows", listing.limit() + 1);
+        List<ActorSummary> rows = named.query(
+                """
+                SELECT actor_id, name, kind, country, aliases FROM actor
+                WHERE (CAST(:pattern AS text) IS NULL OR name ILIKE :pattern
+                       OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(aliases) alias WHERE alias ILIKE :pattern))
+                  AND (CAST(:after AS text) IS NULL OR actor_id > :after)
+                ORDER BY actor_id
+                LIMIT :rows
+                """,
+                parameters,
+                (row, number) -> new ActorSummary(
+                        row.getString("actor_id"),
+                        row.getString("name"),
+                        ActorKind.valueOf(row.getString("kind")),
+                        row.getString("country"),
+                        aliases(row.getString("aliases"))));
+        return Page.of(rows, listing.limit(), ActorSummary::actorId);
     }
 
     private List<String> aliases(String text) {

@@ -47,41 +47,22 @@ class AuditController {
         }
         Instant from = QueryParameters.time("from", parameters, errors);
         Instant to = QueryParameters.time("to", parameters, errors);
-        int limit = limit(QueryParameters.single("limit", parameters, errors), errors);
+        int limit = QueryParameters.limit(DEFAULT_LIMIT, MAX_LIMIT, parameters, errors);
         Long before = cursor(QueryParameters.single("cursor", parameters, errors), errors);
+        String principal = QueryParameters.single("principal", parameters, errors);
+        String incident = QueryParameters.single("incident", parameters, errors);
         if (from != null && to != null && !from.isBefore(to)) {
             errors.add(new InvalidParameter("from", "must be before to"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidParameters(errors);
         }
-        var filter = new AuditFilter(
-                QueryParameters.single("principal", parameters, errors),
-                QueryParameters.single("incident", parameters, errors),
-                type,
-                from,
-                to);
+        var filter = new AuditFilter(principal, incident, type, from, to);
         List<AuditEntry> page = trail.page(filter, before, limit + 1);
         boolean more = page.size() > limit;
         List<AuditEntry> items = more ? page.subList(0, limit) : page;
         return new AuditPage(
                 items, more ? Long.toString(items.get(items.size() - 1).position()) : null);
-    }
-
-    private static int limit(String value, List<InvalidParameter> errors) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        errors.add(new InvalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 
     private static Long cursor(String value, List<InvalidParameter> errors) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crisistimeline.query.system.InvalidParameter;
 import org.crisistimeline.query.system.InvalidParameters;
+import org.crisistimeline.query.system.Listing;
 import org.crisistimeline.query.system.NotFound;
+import org.crisistimeline.query.system.Page;
 import org.crisistimeline.query.timeline.TimelineView;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,12 @@ class CrisisController {
     CrisisController(CrisisQueries crises, CrisisStatsQueries stats) {
         this.crises = crises;
         this.stats = stats;
+    }
+
+    /** Every crisis in id order, or those whose name or id contains {@code q}. */
+    @GetMapping
+    Page<CrisisView> crises(@RequestParam MultiValueMap<String, String> parameters) {
+        return crises.list(Listing.parse(parameters));
     }
 
     @GetMapping("/{crisisId}")

@@ -2,6 +2,7 @@ package org.crisistimeline.query.replay;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.crisistimeline.query.system.QueryParameters;
 
 /**
  * Where an event stands in a replay: the time it became news, then the incident and its version to break ties. It is
@@ -25,12 +26,12 @@ record ReplayPosition(Instant newsAt, String incidentId, int version) {
         // an instant has no slash, an incident id may have none; the version is after the last
         int first = text.indexOf('/');
         int last = text.lastIndexOf('/');
-        if (first < 0 || last <= first) {
+        if (first < 0 || last <= first || !QueryParameters.storableText(text)) {
             throw new IllegalArgumentException("not a replay position: " + text);
         }
         try {
             return new ReplayPosition(
-                    Instant.parse(text.substring(0, first)),
+                    QueryParameters.parseInstant(text.substring(0, first)),
                     text.substring(first + 1, last),
                     Integer.parseInt(text.substring(last + 1)));
         } catch (DateTimeParseException | NumberFormatException e) {

@@ -26,9 +26,10 @@ record ReplayRequest(String crisisId, Double speed, ReplayPosition after) {
     static ReplayRequest parse(Map<String, List<String>> parameters, String lastEventId) {
         var errors = new ArrayList<InvalidParameter>();
         refuseUnknown(parameters, PARAMETERS, errors);
-        boolean givenOnce = parameters.getOrDefault("crisis", List.of()).size() <= 1;
+        int faultsBefore = errors.size();
         String crisisId = single("crisis", parameters, errors);
-        if (givenOnce && (crisisId == null || crisisId.isBlank())) {
+        // a crisis given twice or with a NUL was refused already: "required" would be a second, wrong reason
+        if (errors.size() == faultsBefore && (crisisId == null || crisisId.isBlank())) {
             errors.add(new InvalidParameter("crisis", "is required: the id of the crisis to replay"));
         }
         Double speed = speed(single("speed", parameters, errors), errors);

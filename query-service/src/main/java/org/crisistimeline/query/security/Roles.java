@@ -1,9 +1,11 @@
 package org.crisistimeline.query.security;
 
+import java.util.Collection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
@@ -29,6 +31,16 @@ class Roles {
                 .role(RECORDER)
                 .implies(READER)
                 .build();
+    }
+
+    /** Roles as a list of names (or one space-separated string): anything else is a bad token, not a server error. */
+    static JwtClaimValidator<Object> wellFormedClaim() {
+        return new JwtClaimValidator<>(
+                CLAIM,
+                roles -> roles == null
+                        || roles instanceof String
+                        || (roles instanceof Collection<?> names
+                                && names.stream().allMatch(String.class::isInstance)));
     }
 
     static JwtAuthenticationConverter fromClaim() {

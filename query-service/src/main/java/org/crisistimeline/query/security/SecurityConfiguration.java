@@ -3,6 +3,7 @@ package org.crisistimeline.query.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -12,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may read and operate. Timelines, incidents, exports and streams are public unless {@code
  * crisis-timeline.security.reads-require-role} is true, when they need a token with the {@code reader} role (or any
  * role above it). The audit trail, the dead-letter endpoints and actuator endpoints other than health and metrics
- * need {@code admin}. The page's static files are public: it asks for a token when a read needs one.
+ * (Prometheus too) need {@code admin}. The API description (OpenAPI, Swagger UI) is open, and so are the page's
+ * static files: the page asks for a token when a read needs one.
  */
 @Configuration
 class SecurityConfiguration {
@@ -25,13 +27,20 @@ class SecurityConfiguration {
             @Value("${crisis-timeline.security.reads-require-role}") boolean readsRequireRole)
             throws Exception {
         return http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
+                // answers preflights by Spring MVC's mappings (system/Cors): none unless origins are configured
+                .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(
                                     "/actuator/health",
                                     "/actuator/health/**",
                                     "/actuator/metrics",
-                                    "/actuator/metrics/**")
+                                    "/actuator/metrics/**",
+                                    "/actuator/prometheus",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
                             .permitAll()
                             .requestMatchers("/error")
                             .permitAll()

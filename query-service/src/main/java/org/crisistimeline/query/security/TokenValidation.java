@@ -7,18 +7,22 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Tokens are checked for signature, expiry, issuer and audience. Production points {@code JWT_JWK_SET_URI} at its
+ * Tokens are checked for signature, expiry (which every token must have), issuer, audience and the shape of their
+ * roles. Production points {@code JWT_JWK_SET_URI} at its
  * identity provider's keys; the local stack signs with a key pair of its own and gives the public key as a PEM file
  * ({@code JWT_PUBLIC_KEY}). Only RS256 signatures are accepted, so {@code alg: none} and HMAC tricks fail.
  */
@@ -43,7 +47,10 @@ class TokenValidation {
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience))));
+                // Spring checks exp only when present: a token without one would never expire
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience)),
+                Roles.wellFormedClaim()));
         return decoder;
     }
 

@@ -45,6 +45,7 @@ class LiveStreams {
             ActorQueries actors,
             CrisisQueries crises,
             @Value("${crisis-timeline.stream.max-concurrent}") int maxConcurrent,
+            @Value("${crisis-timeline.stream.max-per-client}") int maxPerClient,
             @Value("${crisis-timeline.stream.heartbeat}") Duration heartbeat,
             @Value("${crisis-timeline.stream.timeout}") Duration timeout) {
         this.eventLog = eventLog;
@@ -52,16 +53,17 @@ class LiveStreams {
         this.incidents = incidents;
         this.actors = actors;
         this.crises = crises;
-        this.workers = new SseWorkers("stream", maxConcurrent);
+        this.workers = new SseWorkers("stream", maxConcurrent, maxPerClient);
         this.heartbeat = heartbeat;
         this.timeout = timeout;
     }
 
-    SseEmitter start(StreamRequest request) {
+    /** @param client who asks: a principal, else an address; it may hold a few streams, not all */
+    SseEmitter start(StreamRequest request, String client) {
         var emitter = new SseEmitter(timeout.toMillis());
         // read here, not on the stream's thread: events applied once the client is answered are its to see
         long start = request.after() != null ? request.after() : eventLog.head();
-        workers.start(emitter, open -> send(request, start, emitter, open));
+        workers.start(client, emitter, open -> send(request, start, emitter, open));
         return emitter;
     }
 

@@ -1,5 +1,6 @@
 package org.crisistimeline.query.stream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,7 +25,12 @@ class StreamController {
     @GetMapping("/api/v1/stream")
     SseEmitter stream(
             @RequestParam MultiValueMap<String, String> parameters,
-            @RequestHeader(name = StreamRequest.LAST_EVENT_ID, required = false) String lastEventId) {
-        return streams.start(StreamRequest.parse(parameters, lastEventId));
+            @RequestHeader(name = StreamRequest.LAST_EVENT_ID, required = false) String lastEventId,
+            HttpServletRequest request) {
+        // behind a proxy the address is the client's only with server.forward-headers-strategy set
+        String client = request.getUserPrincipal() != null
+                ? "principal " + request.getUserPrincipal().getName()
+                : "address " + request.getRemoteAddr();
+        return streams.start(StreamRequest.parse(parameters, lastEventId), client);
     }
 }

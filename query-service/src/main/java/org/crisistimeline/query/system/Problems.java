@@ -1,12 +1,17 @@
 package org.crisistimeline.query.system;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,17 +26,28 @@ class Problems extends ResponseEntityExceptionHandler {
     static final URI INVALID_REQUEST = URI.create("urn:crisis-timeline:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:crisis-timeline:problem:not-found");
     static final URI BUSY = URI.create("urn:crisis-timeline:problem:busy");
+    static final URI UNAVAILABLE = URI.create("urn:crisis-timeline:problem:unavailable");
+
+    // a URL of thousands of bad values would otherwise be answered with a listing a hundred times its size
+    static final int MAX_LISTED_ERRORS = 20;
+    // what a client is told to wait while the database is out of reach: about as long as a PostgreSQL restart takes
+    static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidParameters(InvalidParameters invalid) {
-        int count = invalid.errors().size();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, count == 1 ? "1 parameter is invalid" : count + " parameters are invalid");
+        List<InvalidParameter> errors = invalid.errors();
+        int count = errors.size();
+        String detail = count == 1 ? "1 parameter is invalid" : count + " parameters are invalid";
+        if (count > MAX_LISTED_ERRORS) {
+            detail += "; the first " + MAX_LISTED_ERRORS + " are listed";
+            errors = errors.subList(0, MAX_LISTED_ERRORS);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setType(INVALID_REQUEST);
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", invalid.errors());
+        problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -45,17 +61,35 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> busy(Busy busy) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
+        // 429 when it is this client's share that is used up, 503 when it is the service's
+        HttpStatus status =
+                busy instanceof TooManyFromOneClient ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, busy.getMessage());
         problem.setType(BUSY);
         problem.setTitle("Busy");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()))
                 .body(problem);
     }
 
-    /** Bad input never ends here; whatever does is our fault, and the client learns nothing of its insides. */
+    /**
+     * Bad input never ends here. The database out of reach (restarting, failing over) is answered 503 with
+     * Retry-After; anything else is our fault, 500, and the client learns nothing of its insides.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (exception instanceof DataAccessResourceFailureException
+                || exception instanceof TransientDataAccessResourceException
+                || exception instanceof CannotCreateTransactionException) {
+            log.warn("Request refused, the database is out of reach: {}", exception.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE, "The read model is out of reach; retry later");
+            problem.setType(UNAVAILABLE);
+            problem.setTitle("Unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_OUTAGE.toSeconds()))
+                    .body(problem);
+        }
         log.error("Request failed", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be answered; the error was logged");

@@ -3,9 +3,12 @@ package org.crisistimeline.query.timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.crisistimeline.events.country.IsoCountryValidator;
 import org.crisistimeline.query.system.InvalidParameter;
 import org.crisistimeline.query.system.InvalidParameters;
+import org.crisistimeline.query.system.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Timelines of a country, an actor and a crisis, as pages of JSON or whole as CSV or TimelineJS. A key nothing has been
- * recorded for has an empty timeline, not a 404: its first incident may simply not have arrived yet.
+ * Timelines of a country, an actor and a crisis, as pages of JSON or whole as CSV or TimelineJS. An actor or crisis
+ * this service does not know answers 404 unless something is on its timeline (an incident may arrive before the actor
+ * it names); a country, always known, may have an empty timeline.
  */
 @RestController
 @RequestMapping("/api/v1/timelines")
@@ -24,10 +28,12 @@ class TimelineController {
 
     private final TimelineQueries timelines;
     private final TimelineExports exports;
+    private final KnownKeys known;
 
-    TimelineController(TimelineQueries timelines, TimelineExports exports) {
+    TimelineController(TimelineQueries timelines, TimelineExports exports, KnownKeys known) {
         this.timelines = timelines;
         this.exports = exports;
+        this.known = known;
     }
 
     /** @param code ISO 3166-1 alpha-2, in either case */
@@ -37,17 +43,17 @@ class TimelineController {
         List<InvalidParameter> keyErrors = IsoCountryValidator.isIsoCountry(country)
                 ? List.of()
                 : List.of(new InvalidParameter("code", "must be an ISO 3166-1 alpha-2 country code such as GB or IQ"));
-        return answer(TimelineScope.COUNTRY, country, keyErrors, parameters);
+        return answer(TimelineScope.COUNTRY, country, keyErrors, parameters, () -> true);
     }
 
     @GetMapping("/actors/{actorId}")
     ResponseEntity<?> actor(@PathVariable String actorId, @RequestParam MultiValueMap<String, String> parameters) {
-        return answer(TimelineScope.ACTOR, actorId, List.of(), parameters);
+        return answer(TimelineScope.ACTOR, actorId, List.of(), parameters, () -> known.actor(actorId));
     }
 
     @GetMapping("/crises/{crisisId}")
     ResponseEntity<?> crisis(@PathVariable String crisisId, @RequestParam MultiValueMap<String, String> parameters) {
-        return answer(TimelineScope.CRISIS, crisisId, List.of(), parameters);
+        return answer(TimelineScope.CRISIS, crisisId, List.of(), parameters, () -> known.crisis(crisisId));
     }
 
     /** Refuses a bad key together with bad query parameters, so one answer lists everything to fix. */
@@ -55,7 +61,8 @@ class TimelineController {
             TimelineScope scope,
             String key,
             List<InvalidParameter> keyErrors,
-            MultiValueMap<String, String> parameters) {
+            MultiValueMap<String, String> parameters,
+            BooleanSupplier isKnown) {
         TimelineRequest request;
         try {
             request = TimelineRequest.parse(parameters);
@@ -66,6 +73,14 @@ class TimelineController {
         }
         if (!keyErrors.isEmpty()) {
             throw new InvalidParameters(keyErrors);
+        }
+        // unfiltered and retracted included: a filter or a view that leaves the page empty does not make a key unknown
+        var anything = new TimelineRequest(
+                null, null, Set.of(), 1, null, new TimelineView(null, null, true), TimelineFormat.JSON);
+        if (!isKnown.getAsBoolean()
+                && timelines.page(scope, key, anything).items().isEmpty()) {
+            throw new NotFound("No " + scope.name().toLowerCase(Locale.ROOT) + " " + key
+                    + " is known here, and nothing is on its timeline: it was not recorded, or has not arrived yet");
         }
         if (request.format().isExport()) {
             return exports.export(scope, key, request);

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import org.crisistimeline.query.system.QueryParameters;
 
 /**
  * Where a page of a timeline ended: the occurredAt and id of its last incident, the key the timeline is ordered by.
@@ -35,11 +36,12 @@ record TimelineCursor(Instant occurredAt, String incidentId) {
     static TimelineCursor decode(String text) {
         String decoded = utf8(Base64.getUrlDecoder().decode(text));
         int separator = decoded.indexOf(SEPARATOR);
-        if (separator < 0) {
-            throw new IllegalArgumentException("not a cursor: no separator");
+        if (separator < 0 || !QueryParameters.storableText(decoded)) {
+            throw new IllegalArgumentException("not a cursor: no separator, or a NUL character");
         }
         try {
-            return new TimelineCursor(Instant.parse(decoded.substring(0, separator)), decoded.substring(separator + 1));
+            return new TimelineCursor(
+                    QueryParameters.parseInstant(decoded.substring(0, separator)), decoded.substring(separator + 1));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a cursor: no instant", e);
         }

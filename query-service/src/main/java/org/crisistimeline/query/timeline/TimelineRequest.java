@@ -70,7 +70,7 @@ record TimelineRequest(
             errors.add(new InvalidParameter("from", "must be before to"));
         }
         Set<IncidentType> types = types(parameters.getOrDefault("type", List.of()), errors);
-        int limit = limit(parameters, errors);
+        int limit = QueryParameters.limit(DEFAULT_LIMIT, MAX_LIMIT, parameters, errors);
         TimelineCursor after = cursor(parameters, errors);
         TimelineView view = TimelineView.parse(parameters, errors);
         TimelineFormat format = format(parameters, errors);
@@ -120,23 +120,6 @@ record TimelineRequest(
             }
         }
         return types;
-    }
-
-    private static int limit(Map<String, List<String>> parameters, List<InvalidParameter> errors) {
-        String value = single("limit", parameters, errors);
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like a number out of range
-        }
-        errors.add(new InvalidParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 
     private static TimelineCursor cursor(Map<String, List<String>> parameters, List<InvalidParameter> errors) {

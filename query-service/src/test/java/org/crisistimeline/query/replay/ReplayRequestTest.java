@@ -76,4 +76,15 @@ class ReplayRequestTest {
         return catchThrowableOfType(InvalidParameters.class, () -> ReplayRequest.parse(parameters, lastEventId))
                 .errors();
     }
+
+    @Test
+    void aNulInTheCrisisOrAnInstantBeyondTheDatabaseIsRefusedByName() {
+        InvalidParameters refused = catchThrowableOfType(
+                InvalidParameters.class,
+                () -> ReplayRequest.parse(Map.of("crisis", List.of("iran\u0000us")), "+294277-01-01T00:00:00Z/x/1"));
+
+        assertThat(refused.errors())
+                .extracting(InvalidParameter::field)
+                .containsExactly("crisis", ReplayRequest.LAST_EVENT_ID);
+    }
 }

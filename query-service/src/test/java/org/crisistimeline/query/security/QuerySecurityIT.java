@@ -2,6 +2,7 @@ package org.crisistimeline.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.Nested;
@@ -60,6 +61,24 @@ class QuerySecurityIT {
             assertThat(get(http, "/api/v1/admin/dead-letters", TestTokens.forged("boss", "admin"))
                             .getStatusCode())
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
+        void anAdminTokenThatNeverExpiresIsRefused() {
+            String forever = TestTokens.token("boss", List.of("admin"), claims -> claims.expirationTime(null));
+
+            assertThat(get(http, "/api/v1/admin/dead-letters", forever).getStatusCode())
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
+        void rolesOfTheWrongShapeAreRefusedAsAToken() {
+            String nested =
+                    TestTokens.token("boss", List.of(), claims -> claims.claim("roles", List.of(List.of("admin"))));
+
+            ResponseEntity<String> response = get(http, "/api/v1/admin/dead-letters", nested);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
 
         @Test

@@ -7,10 +7,14 @@ import static org.crisistimeline.query.Events.unique;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.crisistimeline.events.actor.ActorAliasAdded;
 import org.crisistimeline.events.actor.ActorKind;
 import org.crisistimeline.events.actor.ActorRegistered;
@@ -123,6 +127,19 @@ class StreamIT {
             recorded(statement(crisisId + "-3", crisisId, actorId));
             SseClient.Event live = stream.next(PATIENCE);
             assertThat(json.readTree(live.data()).get("incidentId").asText()).isEqualTo(crisisId + "-3");
+        }
+    }
+
+    @Test
+    void anAcceptedStreamSaysSoAtOnceBeforeAnyHeartbeat() throws Exception {
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri("?actor=" + unique("nobody")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(lines.findFirst()).hasValue(":open");
         }
     }
 

@@ -9,13 +9,17 @@ import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ContextConfiguration;
 
+// tests export no metrics unless asked to: this one checks what Prometheus scrapes
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class ManagementIT {
@@ -47,5 +51,29 @@ class ManagementIT {
                     .as(hidden)
                     .isEqualTo(404);
         }
+    }
+
+    @Test
+    void prometheusShowsOurMetersAndKafkas() {
+        ResponseEntity<String> scrape = rest.getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+        assertThat(scrape.getBody())
+                .contains("crisis_timeline_dead_letters_open ")
+                .contains("kafka_consumer_fetch_manager_records_lag_max")
+                .contains("hikaricp_connections_active");
+    }
+
+    @Test
+    void healthShowsItsComponentsToAdminsOnly() {
+        Api.Response anonymous = api.get("/actuator/health");
+        var admin = new HttpHeaders();
+        admin.setBearerAuth(TestTokens.token("boss", "admin"));
+        ResponseEntity<String> forAdmin =
+                rest.exchange("/actuator/health/readiness", HttpMethod.GET, new HttpEntity<>(admin), String.class);
+
+        assertThat(anonymous.body().has("components")).isFalse();
+        assertThat(forAdmin.getBody()).contains("\"db\"", "\"readinessState\"");
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 }

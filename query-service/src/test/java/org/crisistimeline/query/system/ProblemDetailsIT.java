@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Bad input is answered with 400 Problem Details that name each parameter at fault, never with a 500. */
@@ -48,12 +49,16 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void timelineOfAnUnknownKeyIsEmpty() {
-        Api.Response response = api.get("/api/v1/timelines/actors/nobody-ever");
+    void timelineOfAnUnknownActorOrCrisisIsNotFound() {
+        Api.Response actor = api.get("/api/v1/timelines/actors/nobody-ever");
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("items")).isEmpty();
-        assertThat(response.body().get("nextCursor").isNull()).isTrue();
+        assertThat(actor.status()).isEqualTo(404);
+        assertThat(actor.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(api.get("/api/v1/timelines/crises/no-such-crisis?from=2020-01-01")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/timelines/crises/no-such-crisis?format=csv").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -61,7 +66,7 @@ class ProblemDetailsIT {
         assertInvalid("/api/v1/timelines/crises/c?limit=0", "limit");
         assertInvalid("/api/v1/timelines/crises/c?limit=501", "limit");
         assertInvalid("/api/v1/timelines/crises/c?limit=ten", "limit");
-        assertThat(api.get("/api/v1/timelines/crises/c?limit=500").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/timelines/countries/GB?limit=500").status()).isEqualTo(200);
     }
 
     @Test

@@ -52,4 +52,14 @@ class TimelineCursorTest {
         // bm8tc2VwYXJhdG9y: "no-separator"; eWVzdGVyZGF5fGlk: "yesterday|id"; the next: no id; _w: not UTF-8
         assertThatThrownBy(() -> TimelineCursor.decode(garbled)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"+294277-01-01T00:00:00Z|strike", "-5000-01-01T00:00:00Z|strike", "2020-01-03T00:32:00Z|a\u0000b"
+            })
+    void cursorBeyondWhatTheDatabaseHoldsIsRefused(String decoded) {
+        String text = Base64.getUrlEncoder().withoutPadding().encodeToString(decoded.getBytes(UTF_8));
+
+        assertThatThrownBy(() -> TimelineCursor.decode(text)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,37 @@
+package org.crisistimeline.command.system;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Whether a failure means the database could not be reached, rather than that it refused what was asked. */
+final class DatabaseOutage {
+
+    /** What a client is told to wait before retrying: about as long as a PostgreSQL restart takes. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private DatabaseOutage() {}
+
+    static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException // no pooled connection within Hikari's timeout
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            // SQL state class 08: connection exception; 57P01-57P03: the server shuts down or starts up
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
