@@ -6,14 +6,17 @@ import org.crisistimeline.events.incident.IncidentAmended;
 import org.crisistimeline.events.incident.IncidentDisputed;
 import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.IncidentVerified;
-import org.crisistimeline.query.projection.EventEnvelope;
+import org.crisistimeline.query.event.EventEnvelope;
+import org.crisistimeline.query.event.Projection;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The audit trail of the read model: written in the transaction that applies each event, read by auditors. */
+/** The audit trail of the read model: written in the transaction that applies the events, read by auditors. */
 @Component
-public class AuditTrail {
+@Order(Projection.LOG)
+public class AuditTrail implements Projection {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -21,19 +24,25 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    public void record(EventEnvelope event) {
-        jdbc.update(
-                """
-                INSERT INTO audit_entry (event_type, aggregate_id, sequence, recorded_at, principal, reason)
-                VALUES (:type, :aggregate, :sequence, :recordedAt, :principal, :reason)
-                """,
-                new MapSqlParameterSource()
-                        .addValue("type", event.type().name())
-                        .addValue("aggregate", event.aggregateId())
-                        .addValue("sequence", event.sequence())
-                        .addValue("recordedAt", event.recordedAt().atOffset(ZoneOffset.UTC))
-                        .addValue("principal", event.principal())
-                        .addValue("reason", reason(event.payload())));
+    /** One row per event, in the order applied. */
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        jdbc.getJdbcTemplate()
+                .batchUpdate(
+                        """
+                        INSERT INTO audit_entry (event_type, aggregate_id, sequence, recorded_at, principal, reason)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                        events.stream()
+                                .map(event -> new Object[] {
+                                    event.type().name(),
+                                    event.aggregateId(),
+                                    event.sequence(),
+                                    event.recordedAt().atOffset(ZoneOffset.UTC),
+                                    event.principal(),
+                                    reason(event.payload())
+                                })
+                                .toList());
     }
 
     private static String reason(Record payload) {

@@ -2,14 +2,20 @@ package org.crisistimeline.query.crisis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.crisis.CrisisOpened;
+import org.crisistimeline.query.event.EventEnvelope;
+import org.crisistimeline.query.event.Projection;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps the crisis table; called by the read model inside the transaction of the event. */
+/** Keeps the crisis table. */
 @Component
-public class CrisisProjection {
+@Order(Projection.OWN_TABLES)
+class CrisisProjection implements Projection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.newMapper();
@@ -18,11 +24,24 @@ public class CrisisProjection {
         this.jdbc = jdbc;
     }
 
-    public void opened(CrisisOpened crisis) {
-        jdbc.update("""
-                INSERT INTO crisis (crisis_id, name, summary, countries, started_on)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?)
-                """, crisis.crisisId(), crisis.name(), crisis.summary(), toJson(crisis), crisis.startedOn());
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        List<Object[]> opened = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (event.payload() instanceof CrisisOpened crisis) {
+                opened.add(on(crisis));
+            }
+        }
+        if (!opened.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO crisis (crisis_id, name, summary, countries, started_on)
+                    VALUES (?, ?, ?, CAST(? AS jsonb), ?)
+                    """, opened);
+        }
+    }
+
+    private Object[] on(CrisisOpened crisis) {
+        return new Object[] {crisis.crisisId(), crisis.name(), crisis.summary(), toJson(crisis), crisis.startedOn()};
     }
 
     private String toJson(CrisisOpened crisis) {

@@ -6,23 +6,39 @@ import static org.crisistimeline.query.incident.IncidentRows.utc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.crisistimeline.events.EventJson;
+import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentDisputed;
 import org.crisistimeline.events.incident.IncidentLinked;
 import org.crisistimeline.events.incident.IncidentRecorded;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.IncidentVerified;
 import org.crisistimeline.events.incident.Source;
 import org.crisistimeline.events.incident.SourceAttached;
+import org.crisistimeline.query.event.EventEnvelope;
+import org.crisistimeline.query.event.Projection;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the versions of incidents: each event of an incident closes its current version (valid_to = the event's
- * recordedAt) and adds the next one, holding the whole state. Called by the read model inside the transaction of the
- * event.
+ * recordedAt) and adds the next one, holding the whole state. A batch reads the current versions of the incidents it
+ * changes in one query (none for incidents it records), folds its events over them in memory, and writes the new
+ * versions, sources, named actors and links in a few multi-row statements.
  */
 @Component
-public class IncidentProjection {
+@Order(Projection.OWN_TABLES)
+class IncidentProjection implements Projection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.newMapper();
@@ -31,120 +47,312 @@ public class IncidentProjection {
         this.jdbc = jdbc;
     }
 
-    /** @param recordedBy who stored the event (its ce_principal), or null when the event does not say */
-    public IncidentVersion recorded(IncidentRecorded incident, int version, Instant recordedAt, String recordedBy) {
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        var batch = new Batch(current(changedBeforeThisBatch(events)));
+        for (EventEnvelope event : events) {
+            Record payload = event.payload();
+            if (payload instanceof IncidentRecorded recorded) {
+                on(recorded, event, batch);
+            } else if (payload instanceof IncidentAmended amended) {
+                on(amended, event, batch);
+            } else if (payload instanceof SourceAttached attached) {
+                on(attached, event, batch);
+            } else if (payload instanceof IncidentDisputed disputed) {
+                statusChanged(disputed.incidentId(), VersionKind.DISPUTED, disputed.reason(), event, batch);
+            } else if (payload instanceof IncidentVerified verified) {
+                statusChanged(verified.incidentId(), VersionKind.VERIFIED, verified.reason(), event, batch);
+            } else if (payload instanceof IncidentRetracted retracted) {
+                statusChanged(retracted.incidentId(), VersionKind.RETRACTED, retracted.reason(), event, batch);
+            } else if (payload instanceof IncidentLinked linked) {
+                on(linked, event, batch);
+            }
+        }
+        batch.write();
+    }
+
+    private void on(IncidentRecorded incident, EventEnvelope event, Batch batch) {
         IncidentState state = IncidentState.recorded(incident, json);
-        insertVersion(version, VersionKind.RECORDED, recordedAt, recordedBy, null, state, recordedAt);
-        insertSources(state.incidentId(), 0, state.sources(), version, recordedAt);
-        insertNamedActors(state);
-        return new IncidentVersion(state.incidentId(), version, VersionKind.RECORDED, recordedAt, state, null);
+        Instant recordedAt = event.recordedAt();
+        var row = new VersionRow(
+                version(event), VersionKind.RECORDED, recordedAt, event.principal(), null, state, recordedAt);
+        batch.versions.add(row);
+        batch.current.put(state.incidentId(), row);
+        batch.sources(state.incidentId(), 0, state.sources(), row.version, recordedAt);
+        batch.namedActors(state);
     }
 
-    public IncidentVersion amended(IncidentAmended amended, int version, Instant recordedAt, String recordedBy) {
-        Current current = current(amended.incidentId());
-        IncidentState next = current.state().amended(amended.changes(), json);
-        IncidentVersion stored =
-                store(current, version, VersionKind.AMENDED, recordedAt, recordedBy, amended.reason(), next);
-        insertNamedActors(next);
-        return stored;
+    private void on(IncidentAmended amended, EventEnvelope event, Batch batch) {
+        VersionRow current = batch.current(amended.incidentId());
+        IncidentState next = current.state.amended(amended.changes(), json);
+        batch.store(current, event, VersionKind.AMENDED, amended.reason(), next);
+        batch.namedActors(next);
     }
 
-    public IncidentVersion sourceAttached(SourceAttached attached, int version, Instant recordedAt, String recordedBy) {
-        Current current = current(attached.incidentId());
-        IncidentState next = current.state().withSource(attached.source());
-        IncidentVersion stored =
-                store(current, version, VersionKind.SOURCE_ATTACHED, recordedAt, recordedBy, null, next);
-        insertSources(
-                next.incidentId(),
-                current.state().sources().size(),
+    private void on(SourceAttached attached, EventEnvelope event, Batch batch) {
+        VersionRow current = batch.current(attached.incidentId());
+        VersionRow stored = batch.store(
+                current, event, VersionKind.SOURCE_ATTACHED, null, current.state.withSource(attached.source()));
+        batch.sources(
+                attached.incidentId(),
+                current.state.sources().size(),
                 List.of(attached.source()),
-                version,
-                stored.validFrom());
-        return stored;
+                stored.version,
+                stored.validFrom);
     }
 
-    /** @param kind DISPUTED, VERIFIED or RETRACTED */
-    public IncidentVersion statusChanged(
-            String incidentId, VersionKind kind, String reason, int version, Instant recordedAt, String recordedBy) {
+    private void statusChanged(String incidentId, VersionKind kind, String reason, EventEnvelope event, Batch batch) {
         IncidentStatus status = switch (kind) {
             case DISPUTED -> IncidentStatus.DISPUTED;
             case VERIFIED -> IncidentStatus.VERIFIED;
             case RETRACTED -> IncidentStatus.RETRACTED;
             default -> throw new IllegalArgumentException(kind + " does not change the status");
         };
-        Current current = current(incidentId);
-        return store(
-                current,
-                version,
-                kind,
-                recordedAt,
-                recordedBy,
-                reason,
-                current.state().withStatus(status));
+        VersionRow current = batch.current(incidentId);
+        batch.store(current, event, kind, reason, current.state.withStatus(status));
     }
 
-    public IncidentVersion linked(IncidentLinked linked, int version, Instant recordedAt, String recordedBy) {
-        Current current = current(linked.incidentId());
-        IncidentVersion stored =
-                store(current, version, VersionKind.LINKED, recordedAt, recordedBy, null, current.state());
-        jdbc.update(
-                """
-                INSERT INTO incident_link (incident_id, target_id, relation, version, linked_at)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """,
-                linked.incidentId(),
-                linked.targetId(),
-                linked.relation().name(),
-                version,
-                utc(stored.validFrom()));
-        return stored;
+    private void on(IncidentLinked linked, EventEnvelope event, Batch batch) {
+        VersionRow current = batch.current(linked.incidentId());
+        VersionRow stored = batch.store(current, event, VersionKind.LINKED, null, current.state);
+        // a link recorded again keeps the version that first made it
+        batch.links.putIfAbsent(
+                List.of(
+                        linked.incidentId(),
+                        linked.targetId(),
+                        linked.relation().name()),
+                new Object[] {
+                    linked.incidentId(),
+                    linked.targetId(),
+                    linked.relation().name(),
+                    stored.version,
+                    utc(stored.validFrom)
+                });
     }
 
-    private IncidentVersion store(
-            Current current,
-            int version,
-            VersionKind kind,
-            Instant recordedAt,
-            String recordedBy,
-            String reason,
-            IncidentState next) {
-        if (version <= current.version()) {
-            throw new IllegalStateException("version " + version + " of " + next.incidentId()
-                    + " is not after the version applied, " + current.version());
+    /** An incident's version is the number of its events applied: what the command side's expectedVersion counts. */
+    private static int version(EventEnvelope event) {
+        return Math.toIntExact(event.sequence() + 1);
+    }
+
+    /** The incidents the batch changes without having recorded them first: their current versions are read. */
+    private static Set<String> changedBeforeThisBatch(List<EventEnvelope> events) {
+        Set<String> recorded = new HashSet<>();
+        Set<String> changed = new LinkedHashSet<>();
+        for (EventEnvelope event : events) {
+            // the subject is the incident by contract; an event naming another one is read on its own (Batch.current)
+            if (event.type() == EventType.INCIDENT_RECORDED) {
+                recorded.add(event.aggregateId());
+            } else if (!recorded.contains(event.aggregateId())) {
+                changed.add(event.aggregateId());
+            }
         }
-        // recorded time never runs backwards within an incident, even if the clocks of two writers disagree
-        Instant validFrom = recordedAt.isBefore(current.validFrom()) ? current.validFrom() : recordedAt;
-        jdbc.update(
-                "UPDATE incident_version SET valid_to = ? WHERE incident_id = ? AND version = ?",
-                utc(validFrom),
-                next.incidentId(),
-                current.version());
-        insertVersion(version, kind, validFrom, recordedBy, reason, next, current.recordedAt());
-        return new IncidentVersion(next.incidentId(), version, kind, validFrom, next, current.state());
+        return changed;
     }
 
-    private void insertVersion(
-            int version,
-            VersionKind kind,
-            Instant validFrom,
-            String recordedBy,
-            String reason,
-            IncidentState state,
-            Instant recordedAt) {
-        jdbc.update(
+    /** The current version of each incident, with every source attached up to it; two queries however many. */
+    private Map<String, VersionRow> current(Set<String> incidentIds) {
+        Map<String, VersionRow> current = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return current;
+        }
+        Object ids = incidentIds.toArray(String[]::new);
+        Map<String, List<Source>> sources = new HashMap<>();
+        jdbc.query(
+                "SELECT * FROM incident_source WHERE incident_id = ANY (?) ORDER BY incident_id, position",
+                (RowCallbackHandler)
+                        row -> sources.computeIfAbsent(row.getString("incident_id"), id -> new ArrayList<>())
+                                .add(IncidentRows.source(row)),
+                ids);
+        jdbc.query(
                 """
-                INSERT INTO incident_version (incident_id, version, kind, valid_from, recorded_by, reason, crisis_id, type,
-                                              occurred_at, occurred_precision, country, place, lat, lon, actors,
-                                              summary, details, confidence, status, reported_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?)
+                SELECT DISTINCT ON (incident_id) * FROM incident_version
+                WHERE incident_id = ANY (?) ORDER BY incident_id, version DESC
                 """,
+                (RowCallbackHandler) row -> {
+                    String incidentId = row.getString("incident_id");
+                    current.put(
+                            incidentId,
+                            VersionRow.stored(
+                                    IncidentRows.state(row, sources.getOrDefault(incidentId, List.of()), json),
+                                    row.getInt("version"),
+                                    IncidentRows.instant(row, "valid_from"),
+                                    IncidentRows.instant(row, "recorded_at")));
+                },
+                ids);
+        return current;
+    }
+
+    /**
+     * A version: one already stored (only its state, number and times are used, to close it and follow it) or one this
+     * batch adds, whose valid_to is set when a later event of the same batch closes it.
+     */
+    private static final class VersionRow {
+
+        final int version;
+        final VersionKind kind;
+        final Instant validFrom;
+        final String recordedBy;
+        final String reason;
+        final IncidentState state;
+        final Instant recordedAt;
+        final boolean stored;
+        Instant validTo;
+
+        VersionRow(
+                int version,
+                VersionKind kind,
+                Instant validFrom,
+                String recordedBy,
+                String reason,
+                IncidentState state,
+                Instant recordedAt) {
+            this(version, kind, validFrom, recordedBy, reason, state, recordedAt, false);
+        }
+
+        private VersionRow(
+                int version,
+                VersionKind kind,
+                Instant validFrom,
+                String recordedBy,
+                String reason,
+                IncidentState state,
+                Instant recordedAt,
+                boolean stored) {
+            this.version = version;
+            this.kind = kind;
+            this.validFrom = validFrom;
+            this.recordedBy = recordedBy;
+            this.reason = reason;
+            this.state = state;
+            this.recordedAt = recordedAt;
+            this.stored = stored;
+        }
+
+        static VersionRow stored(IncidentState state, int version, Instant validFrom, Instant recordedAt) {
+            return new VersionRow(version, null, validFrom, null, null, state, recordedAt, true);
+        }
+    }
+
+    /** What a batch writes, gathered while its events are folded. */
+    private final class Batch {
+
+        private final Map<String, VersionRow> current;
+        private final List<VersionRow> versions = new ArrayList<>();
+        /** incident id, version, valid_to of stored versions the batch closes */
+        private final List<Object[]> closed = new ArrayList<>();
+
+        private final List<Object[]> sources = new ArrayList<>();
+        private final Set<List<String>> namedActors = new LinkedHashSet<>();
+        private final Map<List<String>, Object[]> links = new LinkedHashMap<>();
+
+        Batch(Map<String, VersionRow> current) {
+            this.current = current;
+        }
+
+        VersionRow current(String incidentId) {
+            VersionRow found = current.get(incidentId);
+            if (found == null) {
+                found = IncidentProjection.this.current(Set.of(incidentId)).get(incidentId);
+                if (found == null) {
+                    // events of one incident travel in order on one partition: its IncidentRecorded came first
+                    throw new IllegalStateException("no version of incident " + incidentId + " to change");
+                }
+                current.put(incidentId, found);
+            }
+            return found;
+        }
+
+        VersionRow store(VersionRow current, EventEnvelope event, VersionKind kind, String reason, IncidentState next) {
+            int version = version(event);
+            if (version <= current.version) {
+                throw new IllegalStateException("version " + version + " of " + next.incidentId()
+                        + " is not after the version applied, " + current.version);
+            }
+            // recorded time never runs backwards within an incident, even if the clocks of two writers disagree
+            Instant validFrom = event.recordedAt().isBefore(current.validFrom) ? current.validFrom : event.recordedAt();
+            if (current.stored) {
+                closed.add(new Object[] {next.incidentId(), current.version, utc(validFrom)});
+            } else {
+                current.validTo = validFrom;
+            }
+            var row = new VersionRow(version, kind, validFrom, event.principal(), reason, next, current.recordedAt);
+            versions.add(row);
+            this.current.put(next.incidentId(), row);
+            return row;
+        }
+
+        void sources(String incidentId, int firstPosition, List<Source> attached, int version, Instant attachedAt) {
+            for (int index = 0; index < attached.size(); index++) {
+                Source source = attached.get(index);
+                sources.add(new Object[] {
+                    incidentId,
+                    firstPosition + index,
+                    source.publisher(),
+                    source.url(),
+                    utc(source.publishedAt()),
+                    source.excerpt(),
+                    version,
+                    utc(attachedAt)
+                });
+            }
+        }
+
+        void namedActors(IncidentState state) {
+            for (String actorId : state.actorIds()) {
+                namedActors.add(List.of(actorId, state.incidentId()));
+            }
+        }
+
+        void write() {
+            if (!closed.isEmpty()) {
+                jdbc.batchUpdate(
+                        "UPDATE incident_version SET valid_to = ? WHERE incident_id = ? AND version = ?",
+                        closed.stream()
+                                .map(row -> new Object[] {row[2], row[0], row[1]})
+                                .toList());
+            }
+            if (!versions.isEmpty()) {
+                jdbc.batchUpdate("""
+                        INSERT INTO incident_version (incident_id, version, kind, valid_from, valid_to, recorded_by,
+                                                      reason, crisis_id, type, occurred_at, occurred_precision,
+                                                      country, place, lat, lon, actors, summary, details, confidence,
+                                                      status, reported_at, recorded_at)
+                        VALUES (?, ?, ?, ?, coalesce(?, 'infinity'::timestamptz), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?)
+                        """, versions.stream().map(this::versionRow).toList());
+            }
+            if (!sources.isEmpty()) {
+                jdbc.batchUpdate("""
+                        INSERT INTO incident_source (incident_id, position, publisher, url, published_at, excerpt,
+                                                     attached_version, attached_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, sources);
+            }
+            if (!namedActors.isEmpty()) {
+                jdbc.batchUpdate(
+                        "INSERT INTO incident_named_actor (actor_id, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        namedActors.stream().map(List::toArray).toList());
+            }
+            if (!links.isEmpty()) {
+                jdbc.batchUpdate("""
+                        INSERT INTO incident_link (incident_id, target_id, relation, version, linked_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        """, List.copyOf(links.values()));
+            }
+        }
+
+        private Object[] versionRow(VersionRow row) {
+            IncidentState state = row.state;
+            return new Object[] {
                 state.incidentId(),
-                version,
-                kind.name(),
-                utc(validFrom),
-                recordedBy,
-                reason,
+                row.version,
+                row.kind.name(),
+                utc(row.validFrom),
+                utc(row.validTo),
+                row.recordedBy,
+                row.reason,
                 state.crisisId(),
                 state.type().name(),
                 utc(state.occurredAt()),
@@ -159,60 +367,8 @@ public class IncidentProjection {
                 state.confidence() == null ? null : state.confidence().name(),
                 state.status().name(),
                 utc(state.reportedAt()),
-                utc(recordedAt));
-    }
-
-    private void insertSources(
-            String incidentId, int firstPosition, List<Source> sources, int version, Instant attachedAt) {
-        List<Object[]> rows = new ArrayList<>();
-        for (int index = 0; index < sources.size(); index++) {
-            Source source = sources.get(index);
-            rows.add(new Object[] {
-                incidentId,
-                firstPosition + index,
-                source.publisher(),
-                source.url(),
-                utc(source.publishedAt()),
-                source.excerpt(),
-                version,
-                utc(attachedAt)
-            });
+                utc(row.recordedAt)
+            };
         }
-        jdbc.batchUpdate("""
-                INSERT INTO incident_source (incident_id, position, publisher, url, published_at, excerpt,
-                                             attached_version, attached_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows);
     }
-
-    private void insertNamedActors(IncidentState state) {
-        jdbc.batchUpdate(
-                "INSERT INTO incident_named_actor (actor_id, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                state.actorIds().stream()
-                        .distinct()
-                        .map(actorId -> new Object[] {actorId, state.incidentId()})
-                        .toList());
-    }
-
-    private Current current(String incidentId) {
-        List<Source> sources = jdbc.query(
-                "SELECT * FROM incident_source WHERE incident_id = ? ORDER BY position",
-                (row, number) -> IncidentRows.source(row),
-                incidentId);
-        return jdbc
-                .query(
-                        "SELECT * FROM incident_version WHERE incident_id = ? ORDER BY version DESC LIMIT 1",
-                        (row, number) -> new Current(
-                                IncidentRows.state(row, sources, json),
-                                row.getInt("version"),
-                                IncidentRows.instant(row, "valid_from"),
-                                IncidentRows.instant(row, "recorded_at")),
-                        incidentId)
-                .stream()
-                .findFirst()
-                // events of one incident travel in order on one partition: its IncidentRecorded came first
-                .orElseThrow(() -> new IllegalStateException("no version of incident " + incidentId + " to change"));
-    }
-
-    private record Current(IncidentState state, int version, Instant validFrom, Instant recordedAt) {}
 }

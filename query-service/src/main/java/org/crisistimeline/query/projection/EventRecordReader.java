@@ -15,6 +15,7 @@ import org.crisistimeline.events.CloudEventHeaders;
 import org.crisistimeline.events.CloudEventType;
 import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.upcasting.Upcasters;
+import org.crisistimeline.query.event.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.events.crisis.CrisisOpened;
+import org.crisistimeline.query.event.EventEnvelope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;

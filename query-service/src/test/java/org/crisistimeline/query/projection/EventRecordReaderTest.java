@@ -19,6 +19,7 @@ import org.crisistimeline.events.incident.details.StrikeDetails;
 import org.crisistimeline.query.Events;
 import org.crisistimeline.query.KafkaRecordFixture;
 import org.crisistimeline.query.TopicPublisher;
+import org.crisistimeline.query.event.EventEnvelope;
 import org.junit.jupiter.api.Test;
 
 class EventRecordReaderTest {

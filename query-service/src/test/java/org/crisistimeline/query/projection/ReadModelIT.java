@@ -19,6 +19,7 @@ import org.crisistimeline.events.incident.IncidentChanges;
 import org.crisistimeline.events.incident.IncidentRecorded;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,7 +15,7 @@ import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.events.incident.IncidentRecorded;
-import org.crisistimeline.query.projection.EventEnvelope;
+import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.projection.EventRecordReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

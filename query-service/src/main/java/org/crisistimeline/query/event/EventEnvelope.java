@@ -1,4 +1,4 @@
-package org.crisistimeline.query.projection;
+package org.crisistimeline.query.event;
 
 import java.time.Instant;
 import org.crisistimeline.events.EventType;
