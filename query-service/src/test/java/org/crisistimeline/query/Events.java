@@ -103,6 +103,9 @@ public final class Events {
             case TRAVEL_ADVISORY ->
                 new TravelAdvisoryDetails(
                         "IQ", TravelAdvisoryDetails.Level.AGAINST_ALL_TRAVEL, "Leave by commercial means");
+            // the data sets' types (IncidentRecorded v3), as shared-events samples them
+            case BATTLE, VIOLENCE_AGAINST_CIVILIANS, EXPLOSION, RIOT, STRATEGIC_DEVELOPMENT, DIPLOMACY ->
+                org.crisistimeline.events.SampleEvents.details(type);
         };
     }
 }

@@ -26,9 +26,13 @@ public enum EventType {
     ACTOR_TITLE_ASSIGNED(ActorTitleAssigned.class, 1),
     ACTOR_ALIAS_ADDED(ActorAliasAdded.class, 1),
     // v2: strike casualties are low/best/high estimates (upcasting.IncidentRecordedV1ToV2)
-    INCIDENT_RECORDED(IncidentRecorded.class, 2),
-    INCIDENT_AMENDED(IncidentAmended.class, 1),
-    SOURCE_ATTACHED(SourceAttached.class, 1),
+    // v3: calendar dates and ranges, optional location with admin areas, the data set origin, citations without URL,
+    // the data sets' incident types (upcasting.IncidentRecordedV2ToV3)
+    INCIDENT_RECORDED(IncidentRecorded.class, 3),
+    // v2: changes may set occurredOn, occurredUntil and origin, and use v3's locations, types and precisions
+    INCIDENT_AMENDED(IncidentAmended.class, 2),
+    // v2: a source's url and publishedAt are optional (a citation)
+    SOURCE_ATTACHED(SourceAttached.class, 2),
     INCIDENT_DISPUTED(IncidentDisputed.class, 1),
     INCIDENT_VERIFIED(IncidentVerified.class, 1),
     INCIDENT_RETRACTED(IncidentRetracted.class, 1),

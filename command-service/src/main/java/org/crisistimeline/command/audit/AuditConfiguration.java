@@ -1,7 +1,10 @@
 package org.crisistimeline.command.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,26 +33,32 @@ class AuditConfiguration {
                     return new HashChainingStorageEngine(
                             engine,
                             engine.getEventSerializer(),
-                            (aggregateId, sequence) -> storedHash(jdbc.getObject(), aggregateId, sequence));
+                            positions -> storedHashes(jdbc.getObject(), positions));
                 }
                 return bean;
             }
         };
     }
 
-    /** Read through Spring's transaction-bound connection: the one Axon is appending with. */
-    private static Optional<String> storedHash(JdbcTemplate jdbc, String aggregateId, long sequence) {
-        return jdbc
-                .query(
-                        "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
-                        (row, index) -> row.getBytes(1),
-                        aggregateId,
-                        sequence)
-                .stream()
-                .findFirst()
-                .map(metadata -> CanonicalJson.read(metadata).path(EventEnvelope.HASH))
-                .filter(hash -> hash.isTextual())
-                .map(hash -> hash.textValue());
+    /** Read through Spring's transaction-bound connection (the one Axon is appending with), all in one query. */
+    private static Map<String, String> storedHashes(JdbcTemplate jdbc, Map<String, Long> positions) {
+        String[] aggregates = positions.keySet().toArray(String[]::new);
+        Long[] sequences = Arrays.stream(aggregates).map(positions::get).toArray(Long[]::new);
+        Map<String, String> hashes = new HashMap<>();
+        jdbc.query(
+                "SELECT e.aggregate_identifier, e.meta_data FROM domain_event_entry e"
+                        + " JOIN unnest(?::varchar[], ?::bigint[]) AS p (aggregate_identifier, sequence_number)"
+                        + " ON e.aggregate_identifier = p.aggregate_identifier"
+                        + " AND e.sequence_number = p.sequence_number",
+                row -> {
+                    JsonNode hash = CanonicalJson.read(row.getBytes(2)).path(EventEnvelope.HASH);
+                    if (hash.isTextual()) {
+                        hashes.put(row.getString(1), hash.textValue());
+                    }
+                },
+                aggregates,
+                sequences);
+        return hashes;
     }
 
     /**

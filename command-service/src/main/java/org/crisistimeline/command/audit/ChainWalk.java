@@ -26,7 +26,7 @@ import org.crisistimeline.command.audit.Checkpoint.Head;
 final class ChainWalk {
 
     static final String EVENTS_IN_CHAIN_ORDER = "SELECT global_index, event_identifier, aggregate_identifier,"
-            + " sequence_number, type, time_stamp, payload_type, payload, meta_data"
+            + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data"
             + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number";
     private static final int FETCH_SIZE = 500;
 
@@ -161,7 +161,7 @@ final class ChainWalk {
                     row.getString("type"),
                     row.getString("event_identifier"),
                     sequence,
-                    EventEnvelope.typeOf(row.getString("payload_type")),
+                    EventEnvelope.typeOf(row.getString("payload_type"), row.getString("payload_revision")),
                     row.getString("time_stamp"),
                     CanonicalJson.read(row.getBytes("payload")),
                     metadata);

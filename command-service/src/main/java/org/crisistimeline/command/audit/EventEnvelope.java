@@ -50,12 +50,17 @@ record EventEnvelope(
 
     private static final Set<String> CHAIN_ENTRIES = Set.of(HASH, PREVIOUS_HASH);
 
-    /** The CloudEvents type for a stored payload type (a class name), or the class name if it has none. */
-    static String typeOf(String payloadType) {
+    /**
+     * The CloudEvents type of a stored payload type (a class name) in the version it was stored in (its revision; none
+     * is version 1), or the class name if it has none. The stored version, not today's: an event hashed as
+     * {@code IncidentAmended.v1} keeps that hash after the type's version is raised.
+     */
+    static String typeOf(String payloadType, String revision) {
         return Arrays.stream(EventType.values())
                 .filter(type -> type.payloadType().getName().equals(payloadType))
                 .findFirst()
-                .map(EventType::cloudEventType)
+                .map(type -> "org.crisistimeline." + type.payloadType().getSimpleName() + ".v"
+                        + (revision == null ? "1" : revision))
                 .orElse(payloadType);
     }
 

@@ -43,24 +43,50 @@ class HashChainingStorageEngine implements EventStorageEngine {
         this.previousHashes = previousHashes;
     }
 
-    /** The hash of the event stored at (aggregate, sequence), read in the transaction that appends. */
+    /**
+     * The hashes of the events stored at the given positions, read in the transaction that appends: all of a batch's
+     * at once, so that a batch of amendments (an import) costs one query, not one per event.
+     */
     interface PreviousHashes {
-        Optional<String> hashOf(String aggregateId, long sequence);
+        /**
+         * @param positions the sequence number wanted per aggregate
+         * @return the hash stored there per aggregate; an aggregate without one (no such event, or stored before
+         *     hashing existed) is absent
+         */
+        Map<String, String> hashesOf(Map<String, Long> positions);
     }
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        Map<String, Chained> batchHeads = new HashMap<>();
-        List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        // the same defaults Axon's JDBC engine stores for an event that is not an aggregate's
+        List<DomainEventMessage<?>> domainEvents = new ArrayList<>(events.size());
+        Map<String, Long> predecessors = new HashMap<>();
         for (EventMessage<?> event : events) {
-            chained.add(chain(event, batchHeads));
+            DomainEventMessage<?> domainEvent = asDomainEvent(event);
+            domainEvents.add(domainEvent);
+            // the stored predecessor of each aggregate's first event in the batch; later ones chain in memory
+            if (domainEvent.getSequenceNumber() > 0) {
+                predecessors.putIfAbsent(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber() - 1);
+            }
+        }
+        Map<String, String> stored = predecessors.isEmpty() ? Map.of() : previousHashes.hashesOf(predecessors);
+        Map<String, Chained> batchHeads = new HashMap<>();
+        for (DomainEventMessage<?> event : domainEvents) {
+            String aggregateId = event.getAggregateIdentifier();
+            Long storedAt = predecessors.get(aggregateId);
+            if (stored.containsKey(aggregateId) && !batchHeads.containsKey(aggregateId)) {
+                batchHeads.put(aggregateId, new Chained(storedAt, stored.get(aggregateId)));
+            }
+        }
+        List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            chained.add(chain(events.get(i), domainEvents.get(i), batchHeads));
         }
         delegate.appendEvents(chained);
     }
 
-    private EventMessage<?> chain(EventMessage<?> event, Map<String, Chained> batchHeads) {
-        // the same defaults Axon's JDBC engine stores for an event that is not an aggregate's
-        DomainEventMessage<?> domainEvent = asDomainEvent(event);
+    private EventMessage<?> chain(
+            EventMessage<?> event, DomainEventMessage<?> domainEvent, Map<String, Chained> batchHeads) {
         String aggregateId = domainEvent.getAggregateIdentifier();
         long sequence = domainEvent.getSequenceNumber();
         String previousHash = previousHash(aggregateId, sequence, batchHeads.get(aggregateId));
@@ -75,15 +101,17 @@ class HashChainingStorageEngine implements EventStorageEngine {
                 : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event.getTimestamp());
     }
 
-    private String previousHash(String aggregateId, long sequence, Chained earlierInBatch) {
+    private String previousHash(String aggregateId, long sequence, Chained earlier) {
         if (sequence == 0) {
             return EventEnvelope.GENESIS;
         }
-        if (earlierInBatch != null && earlierInBatch.sequence() == sequence - 1) {
-            return earlierInBatch.hash();
+        if (earlier != null && earlier.sequence() == sequence - 1) {
+            return earlier.hash();
         }
         // a predecessor stored before hashing existed (or without a hash) starts the chain afresh
-        return previousHashes.hashOf(aggregateId, sequence - 1).orElse(EventEnvelope.GENESIS);
+        return previousHashes
+                .hashesOf(Map.of(aggregateId, sequence - 1))
+                .getOrDefault(aggregateId, EventEnvelope.GENESIS);
     }
 
     /** Package-private for the benchmark, which hashes the very envelope this engine builds. */
@@ -97,7 +125,8 @@ class HashChainingStorageEngine implements EventStorageEngine {
                 event.getType(),
                 event.getIdentifier(),
                 event.getSequenceNumber(),
-                EventEnvelope.typeOf(payload.getType().getName()),
+                EventEnvelope.typeOf(
+                        payload.getType().getName(), payload.getType().getRevision()),
                 DateTimeUtils.formatInstant(event.getTimestamp()),
                 CanonicalJson.read(payload.getData()),
                 CanonicalJson.read(metadata.getData()));

@@ -91,13 +91,13 @@ public class Incident {
         expectVersion(command.expectedVersion());
         // the amended incident names what the changes name, or else what it named before
         Set<String> references = referencesOf(current);
-        references.addAll(referencesOf(amend(current, command.changes())));
+        references.addAll(referencesOf(current.amendedBy(command.changes())));
         KnownAggregates known = store.about(references);
         IncidentChanges changes = resolveActorNames(command.changes(), known);
         if (changes.fieldNames().isEmpty()) {
             throw new RuleViolation(List.of(new InvalidField("changes", "must set at least one field")));
         }
-        IncidentRecorded amended = amend(current, changes);
+        IncidentRecorded amended = current.amendedBy(changes);
         if (amended.equals(current)) {
             throw new RuleViolation(
                     List.of(new InvalidField("changes", "changes nothing: every field already has this value")));
@@ -115,7 +115,8 @@ public class Incident {
         checkTime(source.publishedAt(), "publishedAt", clock, broken);
         refuseIfBroken(broken);
         for (Source attached : current.sources()) {
-            if (attached.url().equals(source.url())) {
+            // a citation without URL is the same source only if it is the same citation
+            if (source.url() == null ? attached.equals(source) : source.url().equals(attached.url())) {
                 if (attached.equals(source)) {
                     return version; // attached already: a retry
                 }
@@ -198,6 +199,7 @@ public class Incident {
             IncidentRecorded incident, String prefix, KnownAggregates known, Clock clock) {
         List<InvalidField> broken = new ArrayList<>();
         checkTime(incident.occurredAt(), prefix + "occurredAt", clock, broken);
+        broken.addAll(IncidentRules.occurrence(incident, prefix));
         if (!known.exists("Crisis", incident.crisisId())) {
             broken.add(new InvalidField(prefix + "crisisId", "no crisis with this id"));
         }
@@ -238,12 +240,15 @@ public class Incident {
                 incident.type(),
                 incident.occurredAt(),
                 incident.occurredPrecision(),
+                incident.occurredOn(),
+                incident.occurredUntil(),
                 incident.location(),
                 resolveActorNames(incident.actors(), known),
                 incident.summary(),
                 resolveActorNames(incident.details(), known),
                 incident.sources(),
-                incident.confidence());
+                incident.confidence(),
+                incident.origin());
     }
 
     private static IncidentChanges resolveActorNames(IncidentChanges changes, KnownAggregates known) {
@@ -252,11 +257,14 @@ public class Incident {
                 changes.type(),
                 changes.occurredAt(),
                 changes.occurredPrecision(),
+                changes.occurredOn(),
+                changes.occurredUntil(),
                 changes.location(),
                 changes.actors() == null ? null : resolveActorNames(changes.actors(), known),
                 changes.summary(),
                 resolveActorNames(changes.details(), known),
-                changes.confidence());
+                changes.confidence(),
+                changes.origin());
     }
 
     private static List<IncidentActor> resolveActorNames(List<IncidentActor> actors, KnownAggregates known) {
@@ -285,6 +293,9 @@ public class Incident {
 
     /** Times of the world: not in the future, and not before 1900, which only a typo (year 0020, year 0) gives. */
     private static void checkTime(Instant time, String field, Clock clock, List<InvalidField> broken) {
+        if (time == null) {
+            return; // a citation without a publication time
+        }
         if (time.isAfter(clock.instant())) {
             broken.add(new InvalidField(field, "must not be in the future"));
         } else if (time.isBefore(EARLIEST)) {
@@ -298,22 +309,6 @@ public class Incident {
         }
     }
 
-    /** The incident with the fields a correction sets replaced; sources are kept. */
-    static IncidentRecorded amend(IncidentRecorded incident, IncidentChanges changes) {
-        return new IncidentRecorded(
-                incident.incidentId(),
-                changes.crisisId() != null ? changes.crisisId() : incident.crisisId(),
-                changes.type() != null ? changes.type() : incident.type(),
-                changes.occurredAt() != null ? changes.occurredAt() : incident.occurredAt(),
-                changes.occurredPrecision() != null ? changes.occurredPrecision() : incident.occurredPrecision(),
-                changes.location() != null ? changes.location() : incident.location(),
-                changes.actors() != null ? changes.actors() : incident.actors(),
-                changes.summary() != null ? changes.summary() : incident.summary(),
-                changes.details() != null ? changes.details() : incident.details(),
-                incident.sources(),
-                changes.confidence() != null ? changes.confidence() : incident.confidence());
-    }
-
     @EventSourcingHandler
     void on(IncidentRecorded event) {
         incidentId = event.incidentId();
@@ -324,7 +319,7 @@ public class Incident {
 
     @EventSourcingHandler
     void on(IncidentAmended event) {
-        current = amend(current, event.changes());
+        current = current.amendedBy(event.changes());
         version++;
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.crisistimeline.command.system.Ids;
@@ -23,6 +24,11 @@ import org.crisistimeline.events.incident.details.TypedByIncidentType;
 /**
  * The body of {@code POST /api/v1/incidents}. Shape and ranges are checked here; the rules that need the clock or
  * other aggregates are the {@link Incident}'s.
+ *
+ * <p>{@code occurredOn} and {@code occurredUntil} are optional: with DAY or coarser precision the date is that of
+ * {@code occurredAt} in UTC unless {@code occurredOn} says otherwise; with MINUTE or HOUR {@code occurredOn} is the
+ * local date where it happened when it differs from the UTC one (a strike at 22:00 UTC on 2 January in Baghdad is on
+ * 3 January there).
  */
 public record RecordIncident(
         @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
@@ -32,6 +38,8 @@ public record RecordIncident(
         @NotNull IncidentType type,
         @NotNull Instant occurredAt,
         @NotNull Precision occurredPrecision,
+        LocalDate occurredOn,
+        LocalDate occurredUntil,
         @NotNull @Valid Location location,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid IncidentActor> actors,
         @NotBlank @Size(max = 1000) String summary,
@@ -46,11 +54,14 @@ public record RecordIncident(
                 type,
                 occurredAt,
                 occurredPrecision,
+                occurredOn,
+                occurredUntil,
                 location,
                 actors,
                 summary,
                 details,
                 sources,
-                confidence);
+                confidence,
+                null);
     }
 }

@@ -36,7 +36,10 @@ class SecurityConfiguration {
                                 "/api/v1/actors",
                                 "/api/v1/actors/**",
                                 "/api/v1/crises",
-                                "/api/v1/crises/**")
+                                "/api/v1/crises/**",
+                                "/api/v1/imports")
+                        .hasRole(Roles.EDITOR)
+                        .requestMatchers("/api/v1/imports/**")
                         .hasRole(Roles.EDITOR)
                         .requestMatchers(
                                 POST,

@@ -23,7 +23,7 @@ class EventEnvelopeTest {
                 "Incident",
                 "6f1c2b1e-0d0c-4c59-9a44-1d2b8f4b6a10",
                 1,
-                EventEnvelope.typeOf(IncidentAmended.class.getName()),
+                EventEnvelope.typeOf(IncidentAmended.class.getName(), "1"),
                 "2020-01-07T06:00:00.123Z",
                 json(
                         "{\"incidentId\": \"soleimani-killed\", \"reason\": \"two cars\", \"changes\": {\"lat\": 33.2625}}"),
@@ -177,9 +177,18 @@ class EventEnvelopeTest {
 
     @Test
     void aPayloadTypeIsNamedByItsCloudEventsType() {
-        assertThat(EventEnvelope.typeOf(IncidentAmended.class.getName()))
+        assertThat(EventEnvelope.typeOf(IncidentAmended.class.getName(), "1"))
                 .isEqualTo("org.crisistimeline.IncidentAmended.v1");
-        assertThat(EventEnvelope.typeOf("com.example.Unknown")).isEqualTo("com.example.Unknown");
+        assertThat(EventEnvelope.typeOf("com.example.Unknown", null)).isEqualTo("com.example.Unknown");
+    }
+
+    @Test
+    void anEventIsHashedUnderTheVersionItWasStoredInWhateverTheCurrentVersion() {
+        assertThat(EventEnvelope.typeOf(IncidentAmended.class.getName(), null))
+                .as("a row stored before revisions were recorded")
+                .isEqualTo("org.crisistimeline.IncidentAmended.v1");
+        assertThat(EventEnvelope.typeOf(IncidentAmended.class.getName(), "2"))
+                .isEqualTo("org.crisistimeline.IncidentAmended.v2");
     }
 
     private static Arguments change(String part, UnaryOperator<EventEnvelope> change) {

@@ -59,8 +59,8 @@ public class EventHashBenchmark {
     private final Serializer serializer =
             JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
     private final Stored stored = new Stored();
-    private final HashChainingStorageEngine engine = new HashChainingStorageEngine(
-            stored, serializer, (aggregateId, sequence) -> Optional.of(EventEnvelope.GENESIS));
+    private final HashChainingStorageEngine engine =
+            new HashChainingStorageEngine(stored, serializer, positions -> java.util.Map.of());
     private final IncidentRecorded incident = missileAttack();
     private EventEnvelope envelope;
 

@@ -30,10 +30,16 @@ class HashChainingStorageEngineTest {
             JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
     private final Appended appended = new Appended();
     private final Map<String, String> stored = new HashMap<>();
-    private final HashChainingStorageEngine engine = new HashChainingStorageEngine(
-            appended,
-            serializer,
-            (aggregateId, sequence) -> Optional.ofNullable(stored.get(aggregateId + "/" + sequence)));
+    private final HashChainingStorageEngine engine = new HashChainingStorageEngine(appended, serializer, positions -> {
+        Map<String, String> found = new HashMap<>();
+        positions.forEach((aggregateId, sequence) -> {
+            String hash = stored.get(aggregateId + "/" + sequence);
+            if (hash != null) {
+                found.put(aggregateId, hash);
+            }
+        });
+        return found;
+    });
 
     @Test
     void theFirstEventOfAnAggregateIsChainedToSixtyFourZeros() {
@@ -80,7 +86,8 @@ class HashChainingStorageEngineTest {
                 written.getType(),
                 written.getIdentifier(),
                 written.getSequenceNumber(),
-                EventEnvelope.typeOf(payload.getType().getName()),
+                EventEnvelope.typeOf(
+                        payload.getType().getName(), payload.getType().getRevision()),
                 DateTimeUtils.formatInstant(written.getTimestamp()),
                 CanonicalJson.read(payload.getData()),
                 CanonicalJson.read(metadata.getData()));

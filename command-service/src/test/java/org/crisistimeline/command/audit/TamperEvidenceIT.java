@@ -345,7 +345,7 @@ class TamperEvidenceIT {
      */
     private void rewriteLastEventConsistently() throws Exception {
         Map<String, Object> row = jdbc.queryForMap(
-                "SELECT event_identifier, type, time_stamp, payload_type, payload, meta_data FROM domain_event_entry"
+                "SELECT event_identifier, type, time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry"
                         + " WHERE aggregate_identifier = ? AND sequence_number = 3",
                 incident);
         var payload = (ObjectNode) json.readTree((byte[]) row.get("payload"));
@@ -356,7 +356,7 @@ class TamperEvidenceIT {
                         (String) row.get("type"),
                         (String) row.get("event_identifier"),
                         3,
-                        EventEnvelope.typeOf((String) row.get("payload_type")),
+                        EventEnvelope.typeOf((String) row.get("payload_type"), (String) row.get("payload_revision")),
                         (String) row.get("time_stamp"),
                         payload,
                         metadata)

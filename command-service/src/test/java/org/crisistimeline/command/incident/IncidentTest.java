@@ -76,6 +76,8 @@ class IncidentTest {
                 IncidentType.STRIKE,
                 Instant.parse("2020-01-02T22:00:00Z"),
                 Precision.HOUR,
+                null,
+                null,
                 new Location("IQ", "Baghdad International Airport", 33.2625, 44.2346),
                 List.of(
                         new IncidentActor("united-states", ActorRole.INITIATOR),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crisistimeline.command.system.EventStoreRow;
+import org.crisistimeline.events.EventType;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,7 @@ class StoredOldVersionsIT {
         ConsumerRecord<String, byte[]> published = RecordingIncidentsIT.awaitPublished(STORED_V1.aggregateIdentifier());
 
         assertThat(RecordingIncidentsIT.headers(published))
-                .containsEntry("ce_type", "org.crisistimeline.IncidentRecorded.v2")
+                .containsEntry("ce_type", EventType.INCIDENT_RECORDED.cloudEventType())
                 .containsEntry("ce_id", STORED_V1.eventIdentifier())
                 .containsEntry("ce_time", STORED_V1.timeStamp());
         assertThat(json.readTree(published.value()).at("/details/casualties/killed"))

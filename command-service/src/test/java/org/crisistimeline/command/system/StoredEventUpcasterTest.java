@@ -9,6 +9,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.crisistimeline.events.EventJson;
+import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.incident.IncidentRecorded;
 import org.crisistimeline.events.incident.details.StrikeDetails;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,15 @@ class StoredEventUpcasterTest {
             .revisionResolver(new EventVersions().revisionResolver())
             .build();
 
+    private static final String CURRENT = Integer.toString(EventType.INCIDENT_RECORDED.version());
+
     private final EventStoreRow storedV1 = EventStoreRow.read("/samples/incident-recorded.v1.event-store-row.json");
 
     @Test
     void aRowWithoutRevisionIsReadAsVersionOneAndComesOutAsTheCurrentVersion() {
         IntermediateEventRepresentation upcast = upcast(storedV1);
 
-        assertThat(upcast.getType().getRevision()).isEqualTo("2");
+        assertThat(upcast.getType().getRevision()).isEqualTo(CURRENT);
         IncidentRecorded incident = serializer.deserialize(upcast.getData());
         assertThat(((StrikeDetails) incident.details()).casualties().killed())
                 .isEqualTo(new StrikeDetails.Estimate(10, 10, 10));
@@ -43,7 +46,7 @@ class StoredEventUpcasterTest {
                 "Incident",
                 storedV1.timeStamp(),
                 storedV1.payloadType(),
-                "2",
+                CURRENT,
                 storedV1.payload(),
                 storedV1.metaData());
 
@@ -53,7 +56,7 @@ class StoredEventUpcasterTest {
     @Test
     void newEventsAreStoredWithTheirVersionAsRevision() {
         assertThat(new EventVersions().revisionResolver().revisionOf(IncidentRecorded.class))
-                .isEqualTo("2");
+                .isEqualTo(CURRENT);
         assertThat(new EventVersions().revisionResolver().revisionOf(String.class))
                 .isNull();
     }

@@ -105,7 +105,8 @@ final class TimelineCsv {
             case STAFFING_CHANGE -> "change";
             case SANCTION, AGREEMENT -> "status";
             case TRAVEL_ADVISORY -> "level";
-            case PROTEST -> null;
+            // the data sets' types classify by their origin codes, which the query side does not project yet
+            case PROTEST, BATTLE, VIOLENCE_AGAINST_CIVILIANS, EXPLOSION, RIOT, STRATEGIC_DEVELOPMENT, DIPLOMACY -> null;
         };
         return field == null || !details.hasNonNull(field)
                 ? null

@@ -44,8 +44,9 @@ final class TimelineJs {
         start.put("year", Integer.toString(at.getYear()));
         start.put("month", Integer.toString(at.getMonthValue()));
         DateTimeFormatter display = switch (incident.occurredPrecision()) {
-            case MONTH -> MONTH;
-            case DAY -> DAY;
+            // WEEK and YEAR (imported data sets) until the query side shows ranges: their first day, their month
+            case MONTH, YEAR -> MONTH;
+            case DAY, WEEK -> DAY;
             case HOUR -> HOUR;
             case MINUTE -> MINUTE;
         };
@@ -59,8 +60,8 @@ final class TimelineJs {
                 start.put("day", Integer.toString(at.getDayOfMonth()));
                 start.put("hour", Integer.toString(at.getHour()));
             }
-            case DAY -> start.put("day", Integer.toString(at.getDayOfMonth()));
-            case MONTH -> {
+            case DAY, WEEK -> start.put("day", Integer.toString(at.getDayOfMonth()));
+            case MONTH, YEAR -> {
                 // the year and month say it all
             }
         }

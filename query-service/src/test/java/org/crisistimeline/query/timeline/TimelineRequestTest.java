@@ -75,7 +75,8 @@ class TimelineRequestTest {
                 .containsExactly(tuple(
                         "type",
                         "unknown incident type 'EARTHQUAKE'; one of [STRIKE, VOTE, STATEMENT, STAFFING_CHANGE, PROTEST,"
-                                + " SANCTION, AGREEMENT, TRAVEL_ADVISORY]"));
+                                + " SANCTION, AGREEMENT, TRAVEL_ADVISORY, BATTLE, VIOLENCE_AGAINST_CIVILIANS, EXPLOSION, RIOT,"
+                                + " STRATEGIC_DEVELOPMENT, DIPLOMACY]"));
     }
 
     @Test

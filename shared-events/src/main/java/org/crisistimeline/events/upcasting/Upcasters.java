@@ -15,8 +15,17 @@ import org.crisistimeline.events.EventType;
 public final class Upcasters {
 
     /** The step from each old version to the next; a new version of an event adds its step here. */
-    private static final Map<CloudEventType, UnaryOperator<ObjectNode>> STEPS =
-            Map.of(new CloudEventType(EventType.INCIDENT_RECORDED, 1), IncidentRecordedV1ToV2::upcast);
+    private static final Map<CloudEventType, UnaryOperator<ObjectNode>> STEPS = Map.of(
+            new CloudEventType(EventType.INCIDENT_RECORDED, 1),
+            IncidentRecordedV1ToV2::upcast,
+            new CloudEventType(EventType.INCIDENT_RECORDED, 2),
+            IncidentRecordedV2ToV3::upcast,
+            // v2 only added optional fields (a range, an origin, admin areas): a v1 amendment reads as it is
+            new CloudEventType(EventType.INCIDENT_AMENDED, 1),
+            UnaryOperator.identity(),
+            // v2 made a source's url and publishedAt optional: a v1 source reads as it is
+            new CloudEventType(EventType.SOURCE_ATTACHED, 1),
+            UnaryOperator.identity());
 
     private Upcasters() {}
 

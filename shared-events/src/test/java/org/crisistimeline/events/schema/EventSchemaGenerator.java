@@ -42,7 +42,9 @@ final class EventSchemaGenerator {
                 .with(new JacksonModule())
                 .with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
-                .with(Option.DEFINITIONS_FOR_ALL_OBJECTS);
+                .with(Option.DEFINITIONS_FOR_ALL_OBJECTS)
+                // a map (an origin's codes) is an object whose every value has the map's value type
+                .with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
         // the order of the record's components, which is the order of the JSON written
         config.forTypesInGeneral()
                 .withPropertySorter((first, second) -> 0)

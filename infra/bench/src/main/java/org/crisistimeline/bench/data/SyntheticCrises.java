@@ -22,13 +22,19 @@ import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Precision;
 import org.crisistimeline.events.incident.Source;
 import org.crisistimeline.events.incident.details.AgreementDetails;
+import org.crisistimeline.events.incident.details.BattleDetails;
+import org.crisistimeline.events.incident.details.DiplomacyDetails;
+import org.crisistimeline.events.incident.details.ExplosionDetails;
 import org.crisistimeline.events.incident.details.IncidentDetails;
 import org.crisistimeline.events.incident.details.ProtestDetails;
+import org.crisistimeline.events.incident.details.RiotDetails;
 import org.crisistimeline.events.incident.details.SanctionDetails;
 import org.crisistimeline.events.incident.details.StaffingChangeDetails;
 import org.crisistimeline.events.incident.details.StatementDetails;
+import org.crisistimeline.events.incident.details.StrategicDevelopmentDetails;
 import org.crisistimeline.events.incident.details.StrikeDetails;
 import org.crisistimeline.events.incident.details.TravelAdvisoryDetails;
+import org.crisistimeline.events.incident.details.ViolenceAgainstCiviliansDetails;
 import org.crisistimeline.events.incident.details.VoteDetails;
 
 /**
@@ -193,7 +199,18 @@ public final class SyntheticCrises {
                         countries[random.nextInt(countries.length)],
                         TravelAdvisoryDetails.Level.values()[random.nextInt(3)],
                         "Leave by commercial means");
+            case BATTLE -> new BattleDetails(fatalities(random));
+            case VIOLENCE_AGAINST_CIVILIANS -> new ViolenceAgainstCiviliansDetails(fatalities(random));
+            case EXPLOSION -> new ExplosionDetails(fatalities(random));
+            case RIOT -> new RiotDetails(fatalities(random));
+            case STRATEGIC_DEVELOPMENT -> new StrategicDevelopmentDetails(StrikeDetails.Estimate.exactly(0));
+            case DIPLOMACY -> new DiplomacyDetails("Talks on the crisis");
         };
+    }
+
+    private static StrikeDetails.Estimate fatalities(Random random) {
+        int low = random.nextInt(20);
+        return new StrikeDetails.Estimate(low, low + random.nextInt(3), low + 5);
     }
 
     private static Double lat(Random random) {

@@ -9,4 +9,10 @@ public sealed interface IncidentDetails
                 ProtestDetails,
                 SanctionDetails,
                 AgreementDetails,
-                TravelAdvisoryDetails {}
+                TravelAdvisoryDetails,
+                BattleDetails,
+                ViolenceAgainstCiviliansDetails,
+                ExplosionDetails,
+                RiotDetails,
+                StrategicDevelopmentDetails,
+                DiplomacyDetails {}

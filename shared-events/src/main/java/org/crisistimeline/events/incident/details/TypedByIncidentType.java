@@ -24,6 +24,12 @@ import java.lang.annotation.Target;
     @JsonSubTypes.Type(value = ProtestDetails.class, name = "PROTEST"),
     @JsonSubTypes.Type(value = SanctionDetails.class, name = "SANCTION"),
     @JsonSubTypes.Type(value = AgreementDetails.class, name = "AGREEMENT"),
-    @JsonSubTypes.Type(value = TravelAdvisoryDetails.class, name = "TRAVEL_ADVISORY")
+    @JsonSubTypes.Type(value = TravelAdvisoryDetails.class, name = "TRAVEL_ADVISORY"),
+    @JsonSubTypes.Type(value = BattleDetails.class, name = "BATTLE"),
+    @JsonSubTypes.Type(value = ViolenceAgainstCiviliansDetails.class, name = "VIOLENCE_AGAINST_CIVILIANS"),
+    @JsonSubTypes.Type(value = ExplosionDetails.class, name = "EXPLOSION"),
+    @JsonSubTypes.Type(value = RiotDetails.class, name = "RIOT"),
+    @JsonSubTypes.Type(value = StrategicDevelopmentDetails.class, name = "STRATEGIC_DEVELOPMENT"),
+    @JsonSubTypes.Type(value = DiplomacyDetails.class, name = "DIPLOMACY")
 })
 public @interface TypedByIncidentType {}
