@@ -1,17 +1,20 @@
 package org.crisistimeline.query.timeline;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.crisistimeline.events.incident.ActorRole;
 import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.events.incident.Origin;
 import org.crisistimeline.events.incident.Precision;
 import org.crisistimeline.query.incident.IncidentStatus;
 
 /**
  * One incident on a timeline, in the version the view shows: enough to draw it; {@code /api/v1/incidents/{id}} has the
- * details and sources.
+ * details and sources. {@code location} is null when the source gave no geography, {@code origin} when it was not
+ * imported.
  */
 record TimelineItem(
         String incidentId,
@@ -19,6 +22,8 @@ record TimelineItem(
         IncidentType type,
         Instant occurredAt,
         Precision occurredPrecision,
+        LocalDate occurredOn,
+        LocalDate occurredUntil,
         Location location,
         List<Actor> actors,
         String summary,
@@ -26,7 +31,8 @@ record TimelineItem(
         IncidentStatus status,
         Instant reportedAt,
         Instant recordedAt,
-        int version) {
+        int version,
+        Origin origin) {
 
     /** {@code name} and {@code country} are null until the actor's ActorRegistered has arrived. */
     record Actor(String actorId, String name, String country, ActorRole role) {}
@@ -38,6 +44,8 @@ record TimelineItem(
                 type,
                 occurredAt,
                 occurredPrecision,
+                occurredOn,
+                occurredUntil,
                 location,
                 List.copyOf(actors),
                 summary,
@@ -45,6 +53,7 @@ record TimelineItem(
                 status,
                 reportedAt,
                 recordedAt,
-                version);
+                version,
+                origin);
     }
 }
