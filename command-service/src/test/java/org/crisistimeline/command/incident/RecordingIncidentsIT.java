@@ -25,6 +25,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.crisistimeline.command.TestBodies;
+import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
@@ -84,7 +85,7 @@ class RecordingIncidentsIT {
         Map<String, String> headers = headers(published);
         assertThat(headers)
                 .containsEntry("ce_specversion", "1.0")
-                .containsEntry("ce_type", "org.crisistimeline.IncidentRecorded.v2")
+                .containsEntry("ce_type", EventType.INCIDENT_RECORDED.cloudEventType())
                 .containsEntry("ce_source", "/crisis-timeline/command-service")
                 .containsEntry("ce_subject", id)
                 .containsEntry("ce_sequence", "0")
@@ -184,7 +185,7 @@ class RecordingIncidentsIT {
                         body -> ((ObjectNode) body.get("location")).put("city", "Baghdad"),
                         "location.city"),
                 bad("unknown incident type", body -> body.put("type", "EARTHQUAKE"), "type"),
-                bad("unknown precision", body -> body.put("occurredPrecision", "WEEK"), "occurredPrecision"),
+                bad("unknown precision", body -> body.put("occurredPrecision", "FORTNIGHT"), "occurredPrecision"),
                 bad(
                         "unknown actor role",
                         body -> ((ObjectNode) body.get("actors").get(1)).put("role", "HERO"),

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.events.incident.IncidentRecorded;
 import org.crisistimeline.events.incident.IncidentType;
@@ -81,7 +82,7 @@ class DeadLettersIT {
         await().atMost(PATIENCE).until(() -> isShown(next));
         JsonNode deadLetter = openDeadLetterOf(unreadable);
         assertThat(deadLetter.get("error").asText()).contains("MalformedEvent", "not the JSON of");
-        assertThat(deadLetter.get("cloudEventType").asText()).isEqualTo("org.crisistimeline.IncidentRecorded.v2");
+        assertThat(deadLetter.get("cloudEventType").asText()).isEqualTo(EventType.INCIDENT_RECORDED.cloudEventType());
         assertThat(deadLetter.get("partition").asInt()).isEqualTo(PARTITION);
         assertThat(deadLetter.get("value").asText()).isEqualTo("{\"incidentId\": ");
 
