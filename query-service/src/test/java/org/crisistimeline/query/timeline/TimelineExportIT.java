@@ -250,7 +250,7 @@ class TimelineExportIT {
         List<CSVRecord> known = parse(
                 api.raw(timeline() + "?format=csv&knownAt=2020-01-03T01:30:00Z").body());
         assertThat(known).extracting(row -> row.get("event_id_cnty")).containsExactly(strike);
-        assertThat(known.get(0).get("sources")).isEqualTo("Reuters");
+        assertThat(known.get(0).get("source")).isEqualTo("Reuters");
     }
 
     @Test
