@@ -247,6 +247,18 @@ class ImportedIncidentExportIT {
         assertThat(first.at("/properties/occurredOn").asText()).isEqualTo("2020-01-03");
     }
 
+    @Test
+    void timelineJsShowsARangeToItsLastDayAndIncidentsWithoutLocationOrUrl() throws IOException {
+        JsonNode events = new ObjectMapper()
+                .readTree(api.raw(timeline() + "?format=timelinejs").body())
+                .get("events");
+        assertThat(events.findValuesAsText("unique_id"))
+                .containsExactly(acled.incidentId(), ucdp.incidentId(), gdelt.incidentId());
+        assertThat(events.get(1).at("/end_date/day").asText()).isEqualTo("6");
+        assertThat(events.get(0).at("/text/text").asText()).contains("Sources: Shafaq News");
+        assertThat(events.get(2).at("/text/text").asText()).isEqualTo("<p>Consultation</p><p></p>");
+    }
+
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.RFC4180
                 .builder()
