@@ -22,6 +22,9 @@ public final class EventJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                // details are typed by the incident's type but may be absent (IncidentRecorded v3): a type without
+                // details is an incident without details, not a broken event
+                .disable(DeserializationFeature.FAIL_ON_MISSING_EXTERNAL_TYPE_ID_PROPERTY)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
     }

@@ -21,6 +21,7 @@ import org.crisistimeline.events.incident.IncidentLinked;
 import org.crisistimeline.events.incident.IncidentRecorded;
 import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Source;
 import org.crisistimeline.events.incident.SourceAttached;
 import org.crisistimeline.query.event.EventEnvelope;
@@ -316,10 +317,11 @@ class IncidentProjection implements Projection {
                 jdbc.batchUpdate("""
                         INSERT INTO incident_version (incident_id, version, kind, valid_from, valid_to, recorded_by,
                                                       reason, crisis_id, type, occurred_at, occurred_precision,
-                                                      country, place, lat, lon, actors, summary, details, confidence,
-                                                      status, reported_at, recorded_at)
-                        VALUES (?, ?, ?, ?, coalesce(?, 'infinity'::timestamptz), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?)
+                                                      occurred_on, occurred_until, country, place, lat, lon, admin1,
+                                                      admin2, admin3, location_precision, actors, summary, details,
+                                                      confidence, status, reported_at, recorded_at, origin)
+                        VALUES (?, ?, ?, ?, coalesce(?, 'infinity'::timestamptz), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb))
                         """, versions.stream().map(this::versionRow).toList());
             }
             if (!sources.isEmpty()) {
@@ -345,6 +347,7 @@ class IncidentProjection implements Projection {
 
         private Object[] versionRow(VersionRow row) {
             IncidentState state = row.state;
+            Location location = state.location();
             return new Object[] {
                 state.incidentId(),
                 row.version,
@@ -357,17 +360,25 @@ class IncidentProjection implements Projection {
                 state.type().name(),
                 utc(state.occurredAt()),
                 state.occurredPrecision().name(),
-                state.location().country(),
-                state.location().place(),
-                state.location().lat(),
-                state.location().lon(),
+                state.occurredOn(),
+                state.occurredUntil(),
+                location == null ? null : location.country(),
+                location == null ? null : location.place(),
+                location == null ? null : location.lat(),
+                location == null ? null : location.lon(),
+                location == null ? null : location.admin1(),
+                location == null ? null : location.admin2(),
+                location == null ? null : location.admin3(),
+                location == null ? null : location.precision(),
                 text(state.actors(), json),
                 state.summary(),
                 text(state.details(), json),
                 state.confidence() == null ? null : state.confidence().name(),
                 state.status().name(),
-                utc(state.reportedAt()),
-                utc(row.recordedAt)
+                // no dated source: known from when it was recorded (docs/events.md), never earlier
+                utc(state.reportedAt() != null ? state.reportedAt() : row.recordedAt),
+                utc(row.recordedAt),
+                text(state.origin(), json)
             };
         }
     }

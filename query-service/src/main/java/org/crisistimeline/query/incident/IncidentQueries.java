@@ -53,7 +53,7 @@ public class IncidentQueries {
                 .findFirst()
                 .flatMap(version -> views(List.of(new IncidentVersionId(incidentId, version)), knownAt).stream()
                         .findFirst())
-                .filter(view -> knownAt == null || view.reportedAt() != null);
+                .filter(view -> knownAt == null || !view.reportedAt().isAfter(knownAt));
     }
 
     /** The incident as the given version has it, with every source attached up to it. */
@@ -81,7 +81,7 @@ public class IncidentQueries {
                 FROM unnest(?::text[], ?::integer[]) AS r (incident_id, version)
                 JOIN incident_source s
                   ON s.incident_id = r.incident_id COLLATE "C" AND s.attached_version <= r.version
-                WHERE CAST(? AS timestamptz) IS NULL OR s.published_at <= ?
+                WHERE CAST(? AS timestamptz) IS NULL OR coalesce(s.published_at, s.attached_at) <= ?
                 ORDER BY s.incident_id, r.version, s.position
                 """,
                 row -> {
@@ -207,7 +207,8 @@ public class IncidentQueries {
                 instant(row, "valid_from"),
                 instant(row, "recorded_at"),
                 row.getString("recorded_by"),
-                row.getString("reason"));
+                row.getString("reason"),
+                instant(row, "reported_at"));
     }
 
     /** The actors named by any of the versions, as registered so far. */
@@ -252,6 +253,8 @@ public class IncidentQueries {
                 state.type(),
                 state.occurredAt(),
                 state.occurredPrecision(),
+                state.occurredOn(),
+                state.occurredUntil(),
                 state.location(),
                 actors,
                 state.summary(),
@@ -259,10 +262,12 @@ public class IncidentQueries {
                 state.sources(),
                 state.confidence(),
                 state.status(),
-                state.reportedAt(),
+                // as projected over every source of the version, recordedAt when none is dated (docs/events.md)
+                stored.reportedAt(),
                 stored.recordedAt(),
                 stored.validFrom(),
-                stored.version());
+                stored.version(),
+                state.origin());
     }
 
     private record Stored(
@@ -272,7 +277,8 @@ public class IncidentQueries {
             Instant validFrom,
             Instant recordedAt,
             String recordedBy,
-            String reason) {}
+            String reason,
+            Instant reportedAt) {}
 
     private record AttachedSource(Source source, int version) {}
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,11 +15,12 @@ import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentActor;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.events.incident.Origin;
 import org.crisistimeline.events.incident.Precision;
 import org.crisistimeline.events.incident.Source;
 
 /** Rows of incident_version and incident_source read back into states; one reading for projection and queries. */
-final class IncidentRows {
+public final class IncidentRows {
 
     private static final TypeReference<List<IncidentActor>> ACTORS = new TypeReference<>() {};
 
@@ -31,17 +33,43 @@ final class IncidentRows {
                 IncidentType.valueOf(row.getString("type")),
                 instant(row, "occurred_at"),
                 Precision.valueOf(row.getString("occurred_precision")),
-                new Location(
-                        row.getString("country"),
-                        row.getString("place"),
-                        row.getObject("lat", Double.class),
-                        row.getObject("lon", Double.class)),
+                row.getObject("occurred_on", LocalDate.class),
+                row.getObject("occurred_until", LocalDate.class),
+                location(row),
                 actors(row.getString("actors"), json),
                 row.getString("summary"),
                 tree(row.getString("details"), json),
                 row.getString("confidence") == null ? null : Confidence.valueOf(row.getString("confidence")),
                 IncidentStatus.valueOf(row.getString("status")),
-                sources);
+                sources,
+                origin(row.getString("origin"), json));
+    }
+
+    /** A version without a country has no location: the data set gave no geography. */
+    public static Location location(ResultSet row) throws SQLException {
+        String country = row.getString("country");
+        return country == null
+                ? null
+                : new Location(
+                        country,
+                        row.getString("place"),
+                        row.getObject("lat", Double.class),
+                        row.getObject("lon", Double.class),
+                        row.getString("admin1"),
+                        row.getString("admin2"),
+                        row.getString("admin3"),
+                        row.getString("location_precision"));
+    }
+
+    public static Origin origin(String text, ObjectMapper json) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, Origin.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an origin in the read model is not JSON", e);
+        }
     }
 
     static Source source(ResultSet row) throws SQLException {

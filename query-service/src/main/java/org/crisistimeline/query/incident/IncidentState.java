@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.crisistimeline.events.incident.IncidentChanges;
 import org.crisistimeline.events.incident.IncidentRecorded;
 import org.crisistimeline.events.incident.IncidentType;
 import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.events.incident.Origin;
 import org.crisistimeline.events.incident.Precision;
 import org.crisistimeline.events.incident.Source;
 
@@ -30,17 +33,25 @@ public record IncidentState(
         IncidentType type,
         Instant occurredAt,
         Precision occurredPrecision,
+        LocalDate occurredOn,
+        LocalDate occurredUntil,
         Location location,
         List<IncidentActor> actors,
         String summary,
         JsonNode details,
         Confidence confidence,
         IncidentStatus status,
-        List<Source> sources) {
+        List<Source> sources,
+        Origin origin) {
 
     public IncidentState {
         actors = List.copyOf(actors);
         sources = List.copyOf(sources);
+        // a DAY or coarser incident is on a calendar date; versions stored before v3 have it as occurredAt's UTC date,
+        // which is what the upcaster gives their events (IncidentRecordedV2ToV3)
+        if (occurredOn == null && occurredPrecision.isCalendarDate()) {
+            occurredOn = LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+        }
     }
 
     static IncidentState recorded(IncidentRecorded incident, ObjectMapper json) {
@@ -50,31 +61,55 @@ public record IncidentState(
                 incident.type(),
                 incident.occurredAt(),
                 incident.occurredPrecision(),
-                Objects.requireNonNull(
-                        incident.location(), () -> "IncidentRecorded " + incident.incidentId() + " has no location"),
+                incident.occurredOn(),
+                incident.occurredUntil(),
+                incident.location(),
                 incident.actors(),
                 incident.summary(),
                 incident.details() == null ? null : json.valueToTree(incident.details()),
                 incident.confidence(),
                 IncidentStatus.RECORDED,
-                incident.sources());
+                incident.sources(),
+                incident.origin());
     }
 
-    /** A correction: each field it sets replaces the old value whole (the actors as a list, the details as a block). */
+    /**
+     * A correction: each field it sets replaces the old value whole (the actors as a list, the details as a block, the
+     * time with its range), exactly as the event's own {@link IncidentRecorded#amendedBy} folds it.
+     */
     IncidentState amended(IncidentChanges changes, ObjectMapper json) {
+        IncidentRecorded time = new IncidentRecorded(
+                        incidentId,
+                        crisisId,
+                        type,
+                        occurredAt,
+                        occurredPrecision,
+                        occurredOn,
+                        occurredUntil,
+                        location,
+                        actors,
+                        summary,
+                        null,
+                        List.of(),
+                        Confidence.LOW,
+                        origin)
+                .amendedBy(changes);
         return new IncidentState(
                 incidentId,
-                changes.crisisId() != null ? changes.crisisId() : crisisId,
-                changes.type() != null ? changes.type() : type,
-                changes.occurredAt() != null ? changes.occurredAt() : occurredAt,
-                changes.occurredPrecision() != null ? changes.occurredPrecision() : occurredPrecision,
-                changes.location() != null ? changes.location() : location,
-                changes.actors() != null ? changes.actors() : actors,
-                changes.summary() != null ? changes.summary() : summary,
+                time.crisisId(),
+                time.type(),
+                time.occurredAt(),
+                time.occurredPrecision(),
+                time.occurredOn(),
+                time.occurredUntil(),
+                time.location(),
+                time.actors(),
+                time.summary(),
                 changes.details() != null ? json.valueToTree(changes.details()) : details,
                 changes.confidence() != null ? changes.confidence() : confidence,
                 status,
-                sources);
+                sources,
+                time.origin());
     }
 
     IncidentState withSource(Source source) {
@@ -86,13 +121,16 @@ public record IncidentState(
                 type,
                 occurredAt,
                 occurredPrecision,
+                occurredOn,
+                occurredUntil,
                 location,
                 actors,
                 summary,
                 details,
                 confidence,
                 status,
-                more);
+                more,
+                origin);
     }
 
     /** A retraction is final: a dispute or verification that still arrives after it does not undo it. */
@@ -103,13 +141,16 @@ public record IncidentState(
                 type,
                 occurredAt,
                 occurredPrecision,
+                occurredOn,
+                occurredUntil,
                 location,
                 actors,
                 summary,
                 details,
                 confidence,
                 status == IncidentStatus.RETRACTED ? status : next,
-                sources);
+                sources,
+                origin);
     }
 
     /** reportedAt = the earliest source, not the first attached: that is when the world could first know. */
@@ -143,7 +184,18 @@ public record IncidentState(
         node.put("type", type.name());
         node.put("occurredAt", occurredAt.toString());
         node.put("occurredPrecision", occurredPrecision.name());
-        node.set("location", json.valueToTree(location));
+        if (occurredOn != null) {
+            node.put("occurredOn", occurredOn.toString());
+        }
+        if (occurredUntil != null) {
+            node.put("occurredUntil", occurredUntil.toString());
+        }
+        if (location != null) {
+            node.set("location", json.valueToTree(location));
+        }
+        if (origin != null) {
+            node.set("origin", json.valueToTree(origin));
+        }
         node.set("actors", json.valueToTree(actors));
         node.put("summary", summary);
         if (details != null) {

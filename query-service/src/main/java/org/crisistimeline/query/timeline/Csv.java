@@ -6,9 +6,15 @@ import java.util.stream.Collectors;
 /** Lines of RFC 4180 CSV, with text cells made safe to open in a spreadsheet. */
 final class Csv {
 
+    private static final String SPLIT_ON = ",;\t| \"\r\n";
+
     private Csv() {}
 
-    /** The cells joined by commas, each quoted when it holds a comma, a quote or a line break, ended by CRLF. */
+    /**
+     * The cells joined by commas, ended by CRLF. A cell is quoted when it holds a quote, a line break or any character a
+     * spreadsheet may be told to split on (comma, semicolon, tab, pipe, space): a semicolon-locale spreadsheet would
+     * otherwise split {@code harmless;=cmd|…} into a second cell that starts a formula. Inside quotes it stays one cell.
+     */
     static String line(List<String> cells) {
         return cells.stream().map(Csv::quoted).collect(Collectors.joining(",", "", "\r\n"));
     }
@@ -32,8 +38,7 @@ final class Csv {
         if (cell == null) {
             return "";
         }
-        boolean quote =
-                cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0;
+        boolean quote = cell.chars().anyMatch(c -> SPLIT_ON.indexOf(c) >= 0);
         return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 }

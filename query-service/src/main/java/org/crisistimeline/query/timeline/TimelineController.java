@@ -3,6 +3,7 @@ package org.crisistimeline.query.timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.crisistimeline.events.country.IsoCountryValidator;
@@ -76,7 +77,16 @@ class TimelineController {
         }
         // unfiltered and retracted included: a filter or a view that leaves the page empty does not make a key unknown
         var anything = new TimelineRequest(
-                null, null, Set.of(), 1, null, new TimelineView(null, null, true), TimelineFormat.JSON);
+                null,
+                null,
+                Set.of(),
+                1,
+                null,
+                new TimelineView(null, null, true),
+                TimelineFormat.JSON,
+                null,
+                Map.of(),
+                false);
         if (!isKnown.getAsBoolean()
                 && timelines.page(scope, key, anything).items().isEmpty()) {
             throw new NotFound("No " + scope.name().toLowerCase(Locale.ROOT) + " " + key

@@ -8,7 +8,7 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a {@link TimelineExport} as the body of a response whose content type the controller chose (CSV or JSON).
+ * Writes a {@link TimelineExport} as the body of a response whose content type the controller chose (CSV, JSON, NDJSON or GeoJSON).
  * Spring Boot puts converter beans before its own, so Jackson does not take the export for a bean to serialise. (A
  * StreamingResponseBody would need a handler method per format, since Spring MVC picks its handler by the declared
  * return type; this keeps one method per timeline, and the writing on the request's thread.)
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class TimelineExportConverter extends AbstractHttpMessageConverter<TimelineExport> {
 
     TimelineExportConverter() {
-        super(TimelineExports.CSV, MediaType.APPLICATION_JSON);
+        super(TimelineExports.CSV, MediaType.APPLICATION_JSON, TimelineExports.NDJSON, TimelineExports.GEOJSON);
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.crisistimeline.query.incident.IncidentQueries;
 import org.crisistimeline.query.incident.IncidentView;
 import org.crisistimeline.query.system.InvalidParameters;
@@ -22,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A whole timeline as a file: CSV or TimelineJS JSON. It is written while it is read, page by page through the index
+ * A whole timeline as a file: CSV, NDJSON (the import's format), GeoJSON or TimelineJS JSON. It is written while it is read, page by page through the index
  * (each page a short query of its own), so memory does not grow with the timeline; with asOf the pages are of a fixed
  * past and the file is consistent however long it takes. A timeline larger than the maximum is refused up front,
  * rather than cut off silently.
@@ -31,9 +34,14 @@ import org.springframework.stereotype.Component;
 class TimelineExports {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=utf-8");
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
+    /** what spreadsheets need at the start of a file to read it as UTF-8 */
+    private static final String BOM = "\uFEFF";
 
     private final TimelineQueries timelines;
     private final IncidentQueries incidents;
+    private final TimelineNdjson ndjson;
     private final ObjectMapper json;
     private final long maxRows;
     private final int pageSize;
@@ -41,11 +49,13 @@ class TimelineExports {
     TimelineExports(
             TimelineQueries timelines,
             IncidentQueries incidents,
+            TimelineNdjson ndjson,
             ObjectMapper json,
             @Value("${crisis-timeline.export.max-rows}") long maxRows,
             @Value("${crisis-timeline.export.page-size}") int pageSize) {
         this.timelines = timelines;
         this.incidents = incidents;
+        this.ndjson = ndjson;
         this.json = json;
         this.maxRows = maxRows;
         this.pageSize = pageSize;
@@ -70,12 +80,25 @@ class TimelineExports {
                         .contentType(MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".json"))
                         .body((TimelineExport) output -> timelineJs(scope, key, request, output));
+            case NDJSON ->
+                ResponseEntity.ok()
+                        .contentType(NDJSON)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".ndjson"))
+                        .body((TimelineExport) output -> ndjson(scope, key, request, output));
+            case GEOJSON ->
+                ResponseEntity.ok()
+                        .contentType(GEOJSON)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".geojson"))
+                        .body((TimelineExport) output -> geoJson(scope, key, request, output));
             case JSON -> throw new IllegalArgumentException("a page of JSON is not an export");
         };
     }
 
     private void csv(TimelineScope scope, String key, TimelineRequest request, OutputStream output) throws IOException {
         Writer writer = new OutputStreamWriter(output, UTF_8);
+        if (request.bom()) {
+            writer.write(BOM);
+        }
         writer.write(TimelineCsv.header());
         forEachPage(scope, key, request, page -> {
             for (IncidentView incident : page) {
@@ -83,6 +106,58 @@ class TimelineExports {
             }
         });
         writer.flush();
+    }
+
+    /** Each crisis and actor line once, before the first incident that needs it: the import reads them in order. */
+    private void ndjson(TimelineScope scope, String key, TimelineRequest request, OutputStream output)
+            throws IOException {
+        Writer writer = new OutputStreamWriter(output, UTF_8);
+        Set<String> crisesWritten = new HashSet<>();
+        Set<String> actorsWritten = new HashSet<>();
+        forEachPage(scope, key, request, page -> {
+            Set<String> crises = new TreeSet<>();
+            Set<String> actors = new TreeSet<>();
+            for (IncidentView incident : page) {
+                if (crisesWritten.add(incident.crisisId())) {
+                    crises.add(incident.crisisId());
+                }
+                incident.actors().forEach(actor -> {
+                    if (actorsWritten.add(actor.actorId())) {
+                        actors.add(actor.actorId());
+                    }
+                });
+            }
+            for (String line : ndjson.crises(crises)) {
+                writer.write(line);
+            }
+            for (String line : ndjson.actors(actors)) {
+                writer.write(line);
+            }
+            for (IncidentView incident : page) {
+                writer.write(ndjson.incident(incident));
+            }
+        });
+        writer.flush();
+    }
+
+    /** A FeatureCollection of the incidents with coordinates; an incident without them has no place on a map. */
+    private void geoJson(TimelineScope scope, String key, TimelineRequest request, OutputStream output)
+            throws IOException {
+        try (JsonGenerator generator = json.getFactory().createGenerator(output, JsonEncoding.UTF8)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.writeStartObject();
+            generator.writeStringField("type", "FeatureCollection");
+            generator.writeArrayFieldStart("features");
+            forEachPage(scope, key, request, page -> {
+                for (IncidentView incident : page) {
+                    if (TimelineGeoJson.located(incident)) {
+                        generator.writeTree(TimelineGeoJson.feature(json, incident));
+                    }
+                }
+            });
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
     }
 
     private void timelineJs(TimelineScope scope, String key, TimelineRequest request, OutputStream output)

@@ -4,10 +4,14 @@ package org.crisistimeline.query.timeline;
 enum TimelineFormat {
     /** a page, with nextCursor */
     JSON,
-    /** every incident, one row each, columns modelled on ACLED's export */
+    /** every incident, one row each, ACLED's and UCDP's column names (docs/exports.md) */
     CSV,
     /** every incident, as Knight Lab TimelineJS loads it */
-    TIMELINEJS;
+    TIMELINEJS,
+    /** every incident as a line of the import's own NDJSON, so that export and import round-trip */
+    NDJSON,
+    /** a GeoJSON FeatureCollection of the incidents that have coordinates */
+    GEOJSON;
 
     boolean isExport() {
         return this != JSON;

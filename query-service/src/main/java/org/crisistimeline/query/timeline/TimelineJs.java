@@ -44,7 +44,7 @@ final class TimelineJs {
         start.put("year", Integer.toString(at.getYear()));
         start.put("month", Integer.toString(at.getMonthValue()));
         DateTimeFormatter display = switch (incident.occurredPrecision()) {
-            // WEEK and YEAR (imported data sets) until the query side shows ranges: their first day, their month
+            // WEEK and YEAR (imported data sets): their first day, their month; a range ends at end_date
             case MONTH, YEAR -> MONTH;
             case DAY, WEEK -> DAY;
             case HOUR -> HOUR;
@@ -66,6 +66,12 @@ final class TimelineJs {
             }
         }
         start.put("display_date", display.format(at));
+        if (incident.occurredUntil() != null) {
+            event.putObject("end_date")
+                    .put("year", Integer.toString(incident.occurredUntil().getYear()))
+                    .put("month", Integer.toString(incident.occurredUntil().getMonthValue()))
+                    .put("day", Integer.toString(incident.occurredUntil().getDayOfMonth()));
+        }
 
         String headline = headline(incident.summary());
         if (incident.status() == IncidentStatus.RETRACTED) {
@@ -89,12 +95,16 @@ final class TimelineJs {
     private static String text(IncidentView incident) {
         var html = new StringBuilder();
         html.append("<p>").append(html(incident.summary())).append("</p>");
-        String place = incident.location().place() == null
-                ? incident.location().country()
-                : incident.location().place() + ", " + incident.location().country();
+        // an imported incident may have no location
+        String place = incident.location() == null
+                ? ""
+                : incident.location().place() == null
+                        ? incident.location().country()
+                        : incident.location().place() + ", "
+                                + incident.location().country();
         html.append("<p>").append(html(place));
         if (!incident.actors().isEmpty()) {
-            html.append(" · ")
+            html.append(place.isEmpty() ? "" : " · ")
                     .append(html(incident.actors().stream()
                             .map(actor -> (actor.name() != null ? actor.name() : actor.actorId()) + " ("
                                     + actor.role().name().toLowerCase(Locale.ROOT) + ")")
@@ -107,8 +117,10 @@ final class TimelineJs {
         if (!incident.sources().isEmpty()) {
             html.append("<p>Sources: ")
                     .append(incident.sources().stream()
-                            .map(source ->
-                                    "<a href=\"" + html(source.url()) + "\">" + html(source.publisher()) + "</a>")
+                            // a citation has no URL: its text alone
+                            .map(source -> source.url() == null
+                                    ? html(source.publisher())
+                                    : "<a href=\"" + html(source.url()) + "\">" + html(source.publisher()) + "</a>")
                             .collect(Collectors.joining(", ")))
                     .append("</p>");
         }

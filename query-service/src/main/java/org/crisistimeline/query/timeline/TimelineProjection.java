@@ -135,22 +135,23 @@ class TimelineProjection implements Projection {
     }
 
     /**
-     * Each new version on the timelines of its crisis, its location's country, each actor, and the country of each
-     * actor registered so far (the others add theirs when they arrive: addActorCountries).
+     * Each new version on the timelines of its crisis, its location's country (none without a location), each actor,
+     * and the country of each actor registered so far (the others add theirs when they arrive: addActorCountries).
      */
     private void addEntries(Batch batch) {
         jdbc.update("""
                 INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
-                                                    valid_from, valid_to, retracted, reported_at)
+                                                    valid_from, valid_to, retracted, reported_at, origin_dataset,
+                                                    origin_codes)
                 SELECT k.scope, k.scope_key, v.occurred_at, v.incident_id, v.version, v.type, v.valid_from, v.valid_to,
-                       v.status = 'RETRACTED', v.reported_at
+                       v.status = 'RETRACTED', v.reported_at, v.origin ->> 'dataset', v.origin -> 'codes'
                 FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS b (incident_id, first, last)
                 JOIN incident_version v
                   ON v.incident_id = b.incident_id AND v.version BETWEEN b.first AND b.last
                 CROSS JOIN LATERAL (
                     SELECT 'crisis', v.crisis_id COLLATE "C"
                     UNION ALL
-                    SELECT 'country', v.country COLLATE "C"
+                    SELECT 'country', v.country COLLATE "C" WHERE v.country IS NOT NULL
                     UNION ALL
                     SELECT 'actor', (j ->> 'actorId') COLLATE "C" FROM jsonb_array_elements(v.actors) AS j
                     UNION ALL
@@ -187,9 +188,10 @@ class TimelineProjection implements Projection {
     private void addActorCountries(Batch batch) {
         jdbc.update("""
                 INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
-                                                    valid_from, valid_to, retracted, reported_at)
+                                                    valid_from, valid_to, retracted, reported_at, origin_dataset,
+                                                    origin_codes)
                 SELECT 'country', r.country, e.occurred_at, e.incident_id, e.version, e.type, e.valid_from, e.valid_to,
-                       e.retracted, e.reported_at
+                       e.retracted, e.reported_at, e.origin_dataset, e.origin_codes
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS r (actor_id, country)
                 JOIN incident_named_actor n ON n.actor_id = r.actor_id
                 JOIN incident_version v ON v.incident_id = n.incident_id

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -18,8 +19,8 @@ import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentActor;
 import org.crisistimeline.events.incident.IncidentType;
-import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Precision;
+import org.crisistimeline.query.incident.IncidentRows;
 import org.crisistimeline.query.incident.IncidentStatus;
 import org.crisistimeline.query.incident.IncidentVersionId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -47,8 +48,9 @@ class TimelineQueries {
         var sql = new StringBuilder("""
                 SELECT p.*, sources.source_count, sources.first_publisher
                 FROM (SELECT v.incident_id, v.version, v.crisis_id, v.type, v.occurred_at, v.occurred_precision,
-                             v.country, v.place, v.lat, v.lon, v.actors, v.summary, v.confidence, v.status,
-                             v.reported_at, v.recorded_at
+                             v.occurred_on, v.occurred_until, v.country, v.place, v.lat, v.lon, v.admin1, v.admin2,
+                             v.admin3, v.location_precision, v.actors, v.summary, v.confidence, v.status,
+                             v.reported_at, v.recorded_at, v.origin
                       FROM timeline_entry_version e
                       JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
                 """);
@@ -170,6 +172,15 @@ class TimelineQueries {
             parameters.addValue(
                     "types", request.types().stream().map(Enum::name).toList());
         }
+        if (request.dataset() != null) {
+            sql.append(" AND e.origin_dataset = :dataset");
+            parameters.addValue("dataset", request.dataset());
+        }
+        if (!request.codes().isEmpty()) {
+            // containment: every code asked for, with exactly that value (as in the file, e.g. CAMEO's "010")
+            sql.append(" AND e.origin_codes @> CAST(:codes AS jsonb)");
+            parameters.addValue("codes", request.codesJson());
+        }
         if (request.after() != null) {
             // a row comparison, which PostgreSQL answers from the index: the page starts right after the cursor
             sql.append(" AND (e.occurred_at, e.incident_id) > (:afterOccurredAt, :afterIncidentId)");
@@ -214,11 +225,9 @@ class TimelineQueries {
                         IncidentType.valueOf(row.getString("type")),
                         instant(row, "occurred_at"),
                         Precision.valueOf(row.getString("occurred_precision")),
-                        new Location(
-                                row.getString("country"),
-                                row.getString("place"),
-                                row.getObject("lat", Double.class),
-                                row.getObject("lon", Double.class)),
+                        row.getObject("occurred_on", LocalDate.class),
+                        row.getObject("occurred_until", LocalDate.class),
+                        IncidentRows.location(row),
                         List.of(),
                         row.getString("summary"),
                         row.getString("confidence") == null ? null : Confidence.valueOf(row.getString("confidence")),
@@ -227,7 +236,8 @@ class TimelineQueries {
                         instant(row, "recorded_at"),
                         row.getInt("version"),
                         row.getInt("source_count"),
-                        row.getString("first_publisher")),
+                        row.getString("first_publisher"),
+                        IncidentRows.origin(row.getString("origin"), json)),
                 actors);
     }
 

@@ -106,8 +106,11 @@ class IncidentIT {
                           "type": "STRIKE",
                           "occurredAt": "2020-01-03T00:32:00Z",
                           "occurredPrecision": "MINUTE",
+                          "occurredOn": null,
+                          "occurredUntil": null,
                           "location": {"country": "IQ", "place": "Baghdad International Airport",
-                                       "lat": 33.2625, "lon": 44.2346},
+                                       "lat": 33.2625, "lon": 44.2346, "admin1": null, "admin2": null,
+                                       "admin3": null, "precision": null},
                           "actors": [
                             {"actorId": "%s", "name": "United States", "kind": "STATE", "country": "US",
                              "role": "INITIATOR"},
@@ -127,7 +130,8 @@ class IncidentIT {
                           "reportedAt": "2020-01-03T01:10:00Z",
                           "recordedAt": "2020-01-07T09:15:00.123456Z",
                           "updatedAt": "2020-01-07T09:15:00.123456Z",
-                          "version": 1
+                          "version": 1,
+                          "origin": null
                         }
                         """.formatted(incidentId, us, soleimani));
         assertThat(response.body()).isEqualTo(expected);

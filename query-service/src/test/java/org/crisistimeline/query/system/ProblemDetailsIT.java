@@ -93,7 +93,8 @@ class ProblemDetailsIT {
                         .at("/errors/0/message")
                         .asText())
                 .isEqualTo(
-                        "unknown parameter; known parameters: from, to, type, limit, cursor, asOf, knownAt, includeRetracted, format");
+                        "unknown parameter; known parameters: from, to, type, dataset, code, limit, cursor, asOf, knownAt,"
+                                + " includeRetracted, format, bom");
     }
 
     @Test

@@ -14,6 +14,13 @@ class CsvTest {
     }
 
     @Test
+    void cellHoldingAnySeparatorASpreadsheetMaySplitOnIsQuotedSoNoPartOfItStartsAFormula() {
+        assertThat(Csv.line(List.of(Csv.text("harmless;=cmd|' /C calc'!A0"), Csv.text("a\t=b"), Csv.text("a|=b"))))
+                .isEqualTo("\"harmless;=cmd|' /C calc'!A0\",\"a\t=b\",\"a|=b\"\r\n");
+        assertThat(Csv.line(List.of(Csv.text("two words")))).isEqualTo("\"two words\"\r\n");
+    }
+
+    @Test
     void textThatASpreadsheetWouldRunAsAFormulaIsPrefixedWithAQuote() {
         assertThat(List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"))
                 .allSatisfy(value -> assertThat(Csv.text(value)).isEqualTo("'" + value));

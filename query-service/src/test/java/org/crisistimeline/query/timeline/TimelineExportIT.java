@@ -172,30 +172,32 @@ class TimelineExportIT {
         assertThat(response.headers().getFirst(HttpHeaders.CONTENT_DISPOSITION))
                 .isEqualTo("attachment; filename=\"timeline-crisis-" + crisisId + ".csv\"");
         assertThat(response.body())
-                .startsWith("incident_id,crisis_id,event_date,")
+                .startsWith("event_id_cnty,dataset,release,row_id,revision,event_date,")
                 .contains("\r\n");
 
         List<CSVRecord> rows = parse(response.body());
-        assertThat(rows).extracting(row -> row.get("incident_id")).containsExactly(strike, vote, statement);
+        assertThat(rows).extracting(row -> row.get("event_id_cnty")).containsExactly(strike, vote, statement);
 
         CSVRecord first = rows.get(0);
         assertThat(first.get("crisis_id")).isEqualTo(crisisId);
         assertThat(first.get("event_date")).isEqualTo("2020-01-03");
         assertThat(first.get("occurred_at")).isEqualTo("2020-01-03T00:32:00Z");
         assertThat(first.get("time_precision")).isEqualTo("MINUTE");
-        assertThat(first.get("type")).isEqualTo("STRIKE");
-        assertThat(first.get("sub_type")).isEqualTo("DRONE");
+        assertThat(first.get("event_type")).isEqualTo("STRIKE");
+        assertThat(first.get("incident_type")).isEqualTo("STRIKE");
+        assertThat(first.get("sub_event_type")).isEqualTo("DRONE");
         assertThat(first.get("actor1")).isEqualTo("United States");
         assertThat(first.get("actor2")).isEqualTo("Qassem Soleimani");
         assertThat(first.get("actors")).isEqualTo("United States (INITIATOR); Qassem Soleimani (VICTIM)");
-        assertThat(first.get("country")).isEqualTo("IQ");
+        assertThat(first.get("iso")).isEqualTo("IQ");
+        assertThat(first.get("country")).isEqualTo("Iraq");
         assertThat(first.get("location")).isEqualTo("Baghdad International Airport");
         assertThat(first.get("latitude")).isEqualTo("33.2625");
         assertThat(first.get("longitude")).isEqualTo("44.2346");
         assertThat(first.get("fatalities")).isEqualTo("10");
         assertThat(first.get("notes")).isEqualTo("US drone strike kills Qassem Soleimani");
-        assertThat(first.get("sources")).isEqualTo("Reuters; Sky News");
-        assertThat(first.get("source_urls")).isEqualTo("https://reuters.com/a; https://news.sky.com/a");
+        assertThat(first.get("source")).isEqualTo("Reuters; Sky News");
+        assertThat(first.get("source_url")).isEqualTo("https://reuters.com/a; https://news.sky.com/a");
         assertThat(first.get("confidence")).isEqualTo("HIGH");
         assertThat(first.get("status")).isEqualTo("RECORDED");
         assertThat(first.get("version")).isEqualTo("1");
@@ -204,7 +206,7 @@ class TimelineExportIT {
 
         // quotes, commas and line breaks survive the round trip
         assertThat(rows.get(1).get("location")).isEqualTo("Baghdad, \"Green Zone\"\nparliament");
-        assertThat(rows.get(1).get("sub_type")).isEqualTo("PASSED");
+        assertThat(rows.get(1).get("sub_event_type")).isEqualTo("PASSED");
         assertThat(rows.get(1).get("event_date")).isEqualTo("2020-01-05");
         assertThat(rows.get(1).get("time_precision")).isEqualTo("DAY");
     }
@@ -230,25 +232,25 @@ class TimelineExportIT {
     @Test
     void csvHonoursTheFiltersAndTheView() throws IOException {
         assertThat(parse(api.raw(timeline() + "?format=csv&type=STATEMENT,VOTE").body()))
-                .extracting(row -> row.get("incident_id"))
+                .extracting(row -> row.get("event_id_cnty"))
                 .containsExactly(vote, statement);
         assertThat(parse(api.raw(timeline() + "?format=csv&from=2020-01-04&to=2020-01-05")
                         .body()))
-                .extracting(row -> row.get("incident_id"))
+                .extracting(row -> row.get("event_id_cnty"))
                 .containsExactly(vote);
         // before the statement was recorded, and before the staffing change was retracted
         assertThat(parse(api.raw(timeline() + "?format=csv&asOf=2020-01-07T18:00:00Z")
                         .body()))
-                .extracting(row -> row.get("incident_id"))
+                .extracting(row -> row.get("event_id_cnty"))
                 .containsExactly(staffing, strike, vote, statement);
         assertThat(parse(api.raw(timeline() + "?format=csv&asOf=2020-01-06").body()))
-                .extracting(row -> row.get("incident_id"))
+                .extracting(row -> row.get("event_id_cnty"))
                 .containsExactly(strike, vote);
         // only the Reuters report was out at 01:30
         List<CSVRecord> known = parse(
                 api.raw(timeline() + "?format=csv&knownAt=2020-01-03T01:30:00Z").body());
-        assertThat(known).extracting(row -> row.get("incident_id")).containsExactly(strike);
-        assertThat(known.get(0).get("sources")).isEqualTo("Reuters");
+        assertThat(known).extracting(row -> row.get("event_id_cnty")).containsExactly(strike);
+        assertThat(known.get(0).get("source")).isEqualTo("Reuters");
     }
 
     @Test

@@ -131,7 +131,8 @@ class TimelineRequestTest {
                 .containsExactly("asAt", "sort", "from", "limit");
         assertThat(errors(parameters).get(0).message())
                 .isEqualTo(
-                        "unknown parameter; known parameters: from, to, type, limit, cursor, asOf, knownAt, includeRetracted, format");
+                        "unknown parameter; known parameters: from, to, type, dataset, code, limit, cursor, asOf, knownAt,"
+                                + " includeRetracted, format, bom");
     }
 
     @Test
@@ -148,15 +149,53 @@ class TimelineRequestTest {
     }
 
     @Test
-    void formatIsJsonCsvOrTimelinejsInAnyCase() {
+    void formatIsJsonCsvNdjsonGeojsonOrTimelinejsInAnyCase() {
         assertThat(TimelineRequest.parse(Map.of()).format()).isEqualTo(TimelineFormat.JSON);
         assertThat(TimelineRequest.parse(Map.of("format", List.of("CSV"))).format())
                 .isEqualTo(TimelineFormat.CSV);
         assertThat(TimelineRequest.parse(Map.of("format", List.of("timelinejs")))
                         .format())
                 .isEqualTo(TimelineFormat.TIMELINEJS);
+        assertThat(TimelineRequest.parse(Map.of("format", List.of("ndjson"))).format())
+                .isEqualTo(TimelineFormat.NDJSON);
+        assertThat(TimelineRequest.parse(Map.of("format", List.of("GeoJSON"))).format())
+                .isEqualTo(TimelineFormat.GEOJSON);
         assertThat(errors(Map.of("format", List.of("xlsx"))))
-                .containsExactly(new InvalidParameter("format", "must be json, csv or timelinejs"));
+                .containsExactly(new InvalidParameter("format", "must be json, csv, ndjson, geojson or timelinejs"));
+    }
+
+    @Test
+    void datasetAndCodesAreReadVerbatimAndEveryCodeMustMatch() {
+        TimelineRequest request = TimelineRequest.parse(Map.of(
+                "dataset", List.of("UCDP GED"),
+                "code", List.of("type_of_violence:1", "EventCode:010", "note:a:b")));
+
+        assertThat(request.dataset()).isEqualTo("UCDP GED");
+        assertThat(request.codes())
+                .containsExactly(
+                        Map.entry("type_of_violence", "1"), Map.entry("EventCode", "010"), Map.entry("note", "a:b"));
+        assertThat(request.codesJson())
+                .isEqualTo("{\"type_of_violence\":\"1\",\"EventCode\":\"010\",\"note\":\"a:b\"}");
+    }
+
+    @Test
+    void codeWithoutNameOrValueOrNamedTwiceAndBlankDatasetAreRefused() {
+        assertThat(errors(Map.of(
+                        "dataset", List.of(" "),
+                        "code", List.of("Battles", ":x", "event_type:", "event_type:Riots", "event_type:Battles"))))
+                .extracting(InvalidParameter::field)
+                .containsExactly("dataset", "code", "code", "code", "code");
+    }
+
+    @Test
+    void bomIsOnlyForCsvAndIsTrueOrFalse() {
+        assertThat(TimelineRequest.parse(Map.of("format", List.of("csv"), "bom", List.of("true")))
+                        .bom())
+                .isTrue();
+        assertThat(errors(Map.of("format", List.of("ndjson"), "bom", List.of("true"))))
+                .containsExactly(new InvalidParameter("bom", "is only taken by format=csv"));
+        assertThat(errors(Map.of("format", List.of("csv"), "bom", List.of("yes"))))
+                .containsExactly(new InvalidParameter("bom", "must be true or false"));
     }
 
     @Test
