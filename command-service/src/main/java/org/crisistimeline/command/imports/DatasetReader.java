@@ -10,6 +10,14 @@ import java.util.function.Consumer;
  */
 public interface DatasetReader {
 
+    /**
+     * The release assumed when the user names none, or null when the file does not say and the user must (UCDP GED and
+     * ACLED files carry no release; GDELT 2.0 is one continuous data set).
+     */
+    default String defaultRelease() {
+        return null;
+    }
+
     /** @param release the release the user named, or null to take it from the file where the format says it */
     void read(InputStream file, String release, Consumer<ImportRow> rows, Consumer<RowProblem> problems)
             throws IOException;

@@ -160,6 +160,11 @@ class ImportController {
             throw new RuleViolation(List.of(new InvalidField(
                     "crisis", "no crisis with this id; give createCrisis to open one with the import")));
         }
+        if (parameters.release() == null && imports.needsRelease(parameters.format())) {
+            throw new RuleViolation(List.of(new InvalidField(
+                    "release",
+                    "required for " + parameters.format() + ": its files do not say which release they are")));
+        }
     }
 
     private static MessageDigest sha256() {

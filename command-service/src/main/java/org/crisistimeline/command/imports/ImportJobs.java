@@ -81,6 +81,12 @@ class ImportJobs {
         return formats;
     }
 
+    /** True when the format's files do not say their release, so the user must name it. */
+    boolean needsRelease(String format) {
+        DatasetReader reader = readers.get(format);
+        return reader != null && reader.defaultRelease() == null;
+    }
+
     /** Records the job and queues it; the spooled file is deleted when the job ends. */
     void start(ImportJob job, Path file) {
         jobs.create(job);

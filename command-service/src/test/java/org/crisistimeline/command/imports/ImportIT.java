@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -51,6 +53,9 @@ class ImportIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    java.util.Map<String, DatasetReader> readers;
 
     private final ObjectMapper json = new ObjectMapper();
     /** row ids of this test only: the event store is shared by the tests of the run */
@@ -243,6 +248,49 @@ class ImportIT {
                         "{\"rowsRead\":6,\"imported\":6,\"unchanged\":0,\"amended\":0,\"retracted\":0,\"refused\":0}"));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "ucdp-ged, ucdp-ged-sample.csv, 23.1",
+        "acled, acled-sample.csv, 2024-06-10",
+        "gdelt, gdelt-sample.export.CSV, ''"
+    })
+    void theReadmesDataSetSamplesImportWholeAndOnceOnly(String format, String sample, String release) throws Exception {
+        byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../infra/demo-data/samples/" + sample));
+        long rows = rowsReadBy(readers.get(format), file, release.isEmpty() ? null : release);
+        String query = "?format=" + format + "&crisis=" + crisis + "-" + format + "&createCrisis=Sample&fileName="
+                + sample + (release.isEmpty() ? "" : "&release=" + release);
+
+        JsonNode first = await(post(query, EDITOR, new String(file, UTF_8)));
+        JsonNode again = await(post(query, EDITOR, new String(file, UTF_8)));
+
+        assertThat(rows).isPositive();
+        assertThat(first.get("counts"))
+                .as("%s", first)
+                .isEqualTo(json.readTree(("{\"rowsRead\":%d,\"imported\":%d,\"unchanged\":0,\"amended\":0,"
+                                + "\"retracted\":0,\"refused\":0}")
+                        .formatted(rows, rows)));
+        assertThat(again.at("/counts/unchanged").asLong()).as("%s", again).isEqualTo(rows);
+        assertThat(again.at("/counts/imported").asLong()).isZero();
+        assertChainsIntact();
+    }
+
+    @Test
+    void aDataSetWhoseFilesDoNotSayTheirReleaseNeedsOne() {
+        String file = "id,relid\n1,x\n";
+
+        assertRefused(post("?format=ucdp-ged&crisis=" + crisis + "&createCrisis=x", EDITOR, file), "release");
+        assertRefused(post("?format=acled&crisis=" + crisis + "&createCrisis=x", EDITOR, file), "release");
+    }
+
+    /** What the format's own reader makes of the file, counted apart from the import. */
+    private static long rowsReadBy(DatasetReader reader, byte[] file, String release) throws java.io.IOException {
+        var rows = new java.util.concurrent.atomic.AtomicLong();
+        var problems = new java.util.ArrayList<RowProblem>();
+        reader.read(new java.io.ByteArrayInputStream(file), release, row -> rows.incrementAndGet(), problems::add);
+        assertThat(problems).isEmpty();
+        return rows.get();
+    }
+
     private String ndjsonStrike(String id, String actor) {
         return ("""
                 {"incident": {"id": "%s", "crisisId": "%s", "type": "STRIKE", "occurredAt": "2020-01-03T00:00:00Z",\
@@ -279,8 +327,12 @@ class ImportIT {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertRefused(post("?format=shapefile&crisis=" + crisis + "&createCrisis=x", EDITOR, file), "format");
         assertRefused(post("?format=" + PipeRows.FORMAT + "&crisis=" + crisis, EDITOR, file), "crisis");
-        assertRefused(post("?format=" + PipeRows.FORMAT + "&crisis=" + crisis + "&createCrisis=x", EDITOR, ""), "file");
-        assertRefused(post("?format=" + PipeRows.FORMAT + "&crisis=no%20slug&createCrisis=x", EDITOR, file), "crisis");
+        assertRefused(
+                post("?format=" + PipeRows.FORMAT + "&crisis=" + crisis + "&createCrisis=x&release=1", EDITOR, ""),
+                "file");
+        assertRefused(
+                post("?format=" + PipeRows.FORMAT + "&crisis=no%20slug&createCrisis=x&release=1", EDITOR, file),
+                "crisis");
         assertThat(exchange(HttpMethod.GET, "/api/v1/imports/" + UUID.randomUUID(), EDITOR, null)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -23,6 +23,7 @@ import org.crisistimeline.command.imports.RowProblem;
 import org.crisistimeline.command.imports.format.CsvDataset.BadValue;
 import org.crisistimeline.command.imports.format.CsvDataset.Coordinates;
 import org.crisistimeline.command.imports.format.CsvDataset.Row;
+import org.springframework.stereotype.Component;
 
 /**
  * ACLED's CSV export (the data export tool's and the API's columns): columns found by name in any order, extra
@@ -51,6 +52,7 @@ import org.crisistimeline.command.imports.format.CsvDataset.Row;
  * A row is refused (with its line, column and reason) when a required value is empty or not what the codebook
  * allows; the first fault of a row is reported.
  */
+@Component("acled")
 public final class AcledReader implements DatasetReader {
 
     public static final String DATASET = "ACLED";

@@ -24,6 +24,7 @@ import org.crisistimeline.command.imports.RowProblem;
 import org.crisistimeline.command.imports.format.CsvDataset.BadValue;
 import org.crisistimeline.command.imports.format.CsvDataset.Coordinates;
 import org.crisistimeline.command.imports.format.CsvDataset.Row;
+import org.springframework.stereotype.Component;
 
 /**
  * GDELT 2.0 events: the export files as published (61 tab-separated columns, no header, no quoting;
@@ -53,10 +54,16 @@ import org.crisistimeline.command.imports.format.CsvDataset.Row;
  * A row is refused (with its line, column and reason) when a required value is empty or not what the codebook
  * allows, or when it has not 61 fields (a GDELT 1.0 row has 57 or 58); the first fault of a row is reported.
  */
+@Component("gdelt")
 public final class GdeltReader implements DatasetReader {
 
     public static final String DATASET = "GDELT";
     public static final String RELEASE = "2.0";
+
+    @Override
+    public String defaultRelease() {
+        return RELEASE;
+    }
 
     /** the 61 columns of a GDELT 2.0 event, in the order of the export files */
     public static final List<String> COLUMNS = List.of(

@@ -19,6 +19,7 @@ import org.crisistimeline.command.imports.RowProblem;
 import org.crisistimeline.command.imports.format.CsvDataset.BadValue;
 import org.crisistimeline.command.imports.format.CsvDataset.Coordinates;
 import org.crisistimeline.command.imports.format.CsvDataset.Row;
+import org.springframework.stereotype.Component;
 
 /**
  * UCDP Georeferenced Event Dataset (GED) CSV, as UCDP publishes it from release 18.1 on: columns found by name in any
@@ -48,6 +49,7 @@ import org.crisistimeline.command.imports.format.CsvDataset.Row;
  * A row is refused (with its line, column and reason) when a required value is empty or not what the codebook
  * allows; the first fault of a row is reported.
  */
+@Component("ucdp-ged")
 public final class UcdpGedReader implements DatasetReader {
 
     public static final String DATASET = "UCDP GED";
