@@ -109,8 +109,7 @@ class IncidentIT {
                           "occurredOn": null,
                           "occurredUntil": null,
                           "location": {"country": "IQ", "place": "Baghdad International Airport",
-                                       "lat": 33.2625, "lon": 44.2346, "admin1": null, "admin2": null,
-                                       "admin3": null, "precision": null},
+                                       "lat": 33.2625, "lon": 44.2346},
                           "actors": [
                             {"actorId": "%s", "name": "United States", "kind": "STATE", "country": "US",
                              "role": "INITIATOR"},

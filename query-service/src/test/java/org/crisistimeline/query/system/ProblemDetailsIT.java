@@ -103,9 +103,10 @@ class ProblemDetailsIT {
         assertInvalid("/api/v1/timelines/crises/c?to=2020-13-01", "to");
         // a date as to includes that day: the 8th is after the 7th, and the 7th to the 7th is one day
         assertInvalid("/api/v1/timelines/crises/c?from=2020-01-08&to=2020-01-07", "from");
+        // accepted: the request goes on to find that crisis c is unknown (404), not refused (400)
         assertThat(api.get("/api/v1/timelines/crises/c?from=2020-01-07&to=2020-01-07")
                         .status())
-                .isEqualTo(200);
+                .isEqualTo(404);
         assertInvalid("/api/v1/timelines/crises/c?from=2020-01-01&from=2020-01-02", "from");
     }
 
