@@ -13,6 +13,7 @@ import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.actor.ActorTitleAssigned;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ class ActorProjection implements Projection {
     }
 
     @Override
-    public void apply(List<EventEnvelope> events) {
+    public void apply(ProjectionBatch batch) {
+        List<EventEnvelope> events = batch.events();
         var changes = new Changes();
         for (EventEnvelope event : events) {
             Record payload = event.payload();

@@ -8,6 +8,7 @@ import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.IncidentVerified;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +27,8 @@ public class AuditTrail implements Projection {
 
     /** One row per event, in the order applied. */
     @Override
-    public void apply(List<EventEnvelope> events) {
+    public void apply(ProjectionBatch batch) {
+        List<EventEnvelope> events = batch.events();
         jdbc.getJdbcTemplate()
                 .batchUpdate(
                         """

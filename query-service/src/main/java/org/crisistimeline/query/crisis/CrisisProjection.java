@@ -8,6 +8,7 @@ import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.crisis.CrisisOpened;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,8 @@ class CrisisProjection implements Projection {
     }
 
     @Override
-    public void apply(List<EventEnvelope> events) {
+    public void apply(ProjectionBatch batch) {
+        List<EventEnvelope> events = batch.events();
         List<Object[]> opened = new ArrayList<>();
         for (EventEnvelope event : events) {
             if (event.payload() instanceof CrisisOpened crisis) {

@@ -1,11 +1,9 @@
 package org.crisistimeline.query.event;
 
-import java.util.List;
-
 /**
  * A feature's part of the read model. The consumer hands every projection the events of a poll, in the order they are
  * to be applied (each aggregate's in sequence, none applied before), inside the one transaction that applies the poll;
- * the projection turns them into a few set-based statements. Projections run in the order of their
+ * the projection turns them into a few set-based statements, and may share what it worked out with those after it. Projections run in the order of their
  * {@link org.springframework.core.annotation.Order}: those keeping their own tables first, then those reading them.
  */
 public interface Projection {
@@ -19,5 +17,5 @@ public interface Projection {
     /** Last: the event log, whose lock orders the commits of concurrent consumers, and the audit trail. */
     int LOG = 3;
 
-    void apply(List<EventEnvelope> events);
+    void apply(ProjectionBatch batch);
 }

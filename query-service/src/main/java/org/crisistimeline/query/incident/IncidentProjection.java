@@ -26,6 +26,7 @@ import org.crisistimeline.events.incident.Source;
 import org.crisistimeline.events.incident.SourceAttached;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * Keeps the versions of incidents: each event of an incident closes its current version (valid_to = the event's
  * recordedAt) and adds the next one, holding the whole state. A batch reads the current versions of the incidents it
  * changes in one query (none for incidents it records), folds its events over them in memory, and writes the new
- * versions, sources, named actors and links in a few multi-row statements.
+ * versions, sources, named actors and links in a few multi-row statements. It shares the versions it made
+ * ({@link IncidentVersions}) with the projections that follow incidents, so they need not read them back.
  */
 @Component
 @Order(Projection.OWN_TABLES)
@@ -49,7 +51,8 @@ class IncidentProjection implements Projection {
     }
 
     @Override
-    public void apply(List<EventEnvelope> events) {
+    public void apply(ProjectionBatch projected) {
+        List<EventEnvelope> events = projected.events();
         var batch = new Batch(current(changedBeforeThisBatch(events)));
         for (EventEnvelope event : events) {
             Record payload = event.payload();
@@ -70,36 +73,42 @@ class IncidentProjection implements Projection {
             }
         }
         batch.write();
+        projected.share(IncidentVersions.class, batch.changes);
     }
 
     private void on(IncidentRecorded incident, EventEnvelope event, Batch batch) {
         IncidentState state = IncidentState.recorded(incident, json);
         Instant recordedAt = event.recordedAt();
-        var row = new VersionRow(
+        var row = new IncidentVersion(
                 version(event), VersionKind.RECORDED, recordedAt, event.principal(), null, state, recordedAt);
         batch.versions.add(row);
         batch.current.put(state.incidentId(), row);
-        batch.sources(state.incidentId(), 0, state.sources(), row.version, recordedAt);
+        batch.changes.changed(event, null, row);
+        batch.sources(state.incidentId(), 0, state.sources(), row.version(), recordedAt);
         batch.namedActors(state);
     }
 
     private void on(IncidentAmended amended, EventEnvelope event, Batch batch) {
-        VersionRow current = batch.current(amended.incidentId());
-        IncidentState next = current.state.amended(amended.changes(), json);
+        IncidentVersion current = batch.current(amended.incidentId());
+        IncidentState next = current.state().amended(amended.changes(), json);
         batch.store(current, event, VersionKind.AMENDED, amended.reason(), next);
         batch.namedActors(next);
     }
 
     private void on(SourceAttached attached, EventEnvelope event, Batch batch) {
-        VersionRow current = batch.current(attached.incidentId());
-        VersionRow stored = batch.store(
-                current, event, VersionKind.SOURCE_ATTACHED, null, current.state.withSource(attached.source()));
+        IncidentVersion current = batch.current(attached.incidentId());
+        IncidentVersion stored = batch.store(
+                current,
+                event,
+                VersionKind.SOURCE_ATTACHED,
+                null,
+                current.state().withSource(attached.source()));
         batch.sources(
                 attached.incidentId(),
-                current.state.sources().size(),
+                current.state().sources().size(),
                 List.of(attached.source()),
-                stored.version,
-                stored.validFrom);
+                stored.version(),
+                stored.validFrom());
     }
 
     private void statusChanged(String incidentId, VersionKind kind, String reason, EventEnvelope event, Batch batch) {
@@ -109,13 +118,13 @@ class IncidentProjection implements Projection {
             case RETRACTED -> IncidentStatus.RETRACTED;
             default -> throw new IllegalArgumentException(kind + " does not change the status");
         };
-        VersionRow current = batch.current(incidentId);
-        batch.store(current, event, kind, reason, current.state.withStatus(status));
+        IncidentVersion current = batch.current(incidentId);
+        batch.store(current, event, kind, reason, current.state().withStatus(status));
     }
 
     private void on(IncidentLinked linked, EventEnvelope event, Batch batch) {
-        VersionRow current = batch.current(linked.incidentId());
-        VersionRow stored = batch.store(current, event, VersionKind.LINKED, null, current.state);
+        IncidentVersion current = batch.current(linked.incidentId());
+        IncidentVersion stored = batch.store(current, event, VersionKind.LINKED, null, current.state());
         // a link recorded again keeps the version that first made it
         batch.links.putIfAbsent(
                 List.of(
@@ -126,8 +135,8 @@ class IncidentProjection implements Projection {
                     linked.incidentId(),
                     linked.targetId(),
                     linked.relation().name(),
-                    stored.version,
-                    utc(stored.validFrom)
+                    stored.version(),
+                    utc(stored.validFrom())
                 });
     }
 
@@ -152,8 +161,8 @@ class IncidentProjection implements Projection {
     }
 
     /** The current version of each incident, with every source attached up to it; two queries however many. */
-    private Map<String, VersionRow> current(Set<String> incidentIds) {
-        Map<String, VersionRow> current = new HashMap<>();
+    private Map<String, IncidentVersion> current(Set<String> incidentIds) {
+        Map<String, IncidentVersion> current = new HashMap<>();
         if (incidentIds.isEmpty()) {
             return current;
         }
@@ -174,7 +183,7 @@ class IncidentProjection implements Projection {
                     String incidentId = row.getString("incident_id");
                     current.put(
                             incidentId,
-                            VersionRow.stored(
+                            IncidentVersion.stored(
                                     IncidentRows.state(row, sources.getOrDefault(incidentId, List.of()), json),
                                     row.getInt("version"),
                                     IncidentRows.instant(row, "valid_from"),
@@ -184,75 +193,22 @@ class IncidentProjection implements Projection {
         return current;
     }
 
-    /**
-     * A version: one already stored (only its state, number and times are used, to close it and follow it) or one this
-     * batch adds, whose valid_to is set when a later event of the same batch closes it.
-     */
-    private static final class VersionRow {
-
-        final int version;
-        final VersionKind kind;
-        final Instant validFrom;
-        final String recordedBy;
-        final String reason;
-        final IncidentState state;
-        final Instant recordedAt;
-        final boolean stored;
-        Instant validTo;
-
-        VersionRow(
-                int version,
-                VersionKind kind,
-                Instant validFrom,
-                String recordedBy,
-                String reason,
-                IncidentState state,
-                Instant recordedAt) {
-            this(version, kind, validFrom, recordedBy, reason, state, recordedAt, false);
-        }
-
-        private VersionRow(
-                int version,
-                VersionKind kind,
-                Instant validFrom,
-                String recordedBy,
-                String reason,
-                IncidentState state,
-                Instant recordedAt,
-                boolean stored) {
-            this.version = version;
-            this.kind = kind;
-            this.validFrom = validFrom;
-            this.recordedBy = recordedBy;
-            this.reason = reason;
-            this.state = state;
-            this.recordedAt = recordedAt;
-            this.stored = stored;
-        }
-
-        static VersionRow stored(IncidentState state, int version, Instant validFrom, Instant recordedAt) {
-            return new VersionRow(version, null, validFrom, null, null, state, recordedAt, true);
-        }
-    }
-
     /** What a batch writes, gathered while its events are folded. */
     private final class Batch {
 
-        private final Map<String, VersionRow> current;
-        private final List<VersionRow> versions = new ArrayList<>();
-        /** incident id, version, valid_to of stored versions the batch closes */
-        private final List<Object[]> closed = new ArrayList<>();
-
+        private final Map<String, IncidentVersion> current;
+        private final List<IncidentVersion> versions = new ArrayList<>();
+        private final IncidentVersions changes = new IncidentVersions();
         private final List<Object[]> sources = new ArrayList<>();
         private final Set<List<String>> namedActors = new LinkedHashSet<>();
         private final Map<List<String>, Object[]> links = new LinkedHashMap<>();
 
-        Batch(Map<String, VersionRow> current) {
+        Batch(Map<String, IncidentVersion> current) {
             this.current = current;
         }
 
-        VersionRow current(String incidentId) {
-            VersionRow found = current.get(incidentId);
+        IncidentVersion current(String incidentId) {
+            IncidentVersion found = current.get(incidentId);
             if (found == null) {
                 found = IncidentProjection.this.current(Set.of(incidentId)).get(incidentId);
                 if (found == null) {
@@ -264,22 +220,25 @@ class IncidentProjection implements Projection {
             return found;
         }
 
-        VersionRow store(VersionRow current, EventEnvelope event, VersionKind kind, String reason, IncidentState next) {
+        IncidentVersion store(
+                IncidentVersion current, EventEnvelope event, VersionKind kind, String reason, IncidentState next) {
             int version = version(event);
-            if (version <= current.version) {
+            if (version <= current.version()) {
                 throw new IllegalStateException("version " + version + " of " + next.incidentId()
-                        + " is not after the version applied, " + current.version);
+                        + " is not after the version applied, " + current.version());
             }
             // recorded time never runs backwards within an incident, even if the clocks of two writers disagree
-            Instant validFrom = event.recordedAt().isBefore(current.validFrom) ? current.validFrom : event.recordedAt();
-            if (current.stored) {
-                closed.add(new Object[] {next.incidentId(), current.version, utc(validFrom)});
-            } else {
-                current.validTo = validFrom;
+            Instant validFrom =
+                    event.recordedAt().isBefore(current.validFrom()) ? current.validFrom() : event.recordedAt();
+            if (current.isStored()) {
+                changes.closed(next.incidentId(), current.version(), validFrom);
             }
-            var row = new VersionRow(version, kind, validFrom, event.principal(), reason, next, current.recordedAt);
+            current.closeAt(validFrom);
+            var row = new IncidentVersion(
+                    version, kind, validFrom, event.principal(), reason, next, current.recordedAt());
             versions.add(row);
             this.current.put(next.incidentId(), row);
+            changes.changed(event, current, row);
             return row;
         }
 
@@ -306,11 +265,12 @@ class IncidentProjection implements Projection {
         }
 
         void write() {
-            if (!closed.isEmpty()) {
+            if (!changes.closed().isEmpty()) {
                 jdbc.batchUpdate(
                         "UPDATE incident_version SET valid_to = ? WHERE incident_id = ? AND version = ?",
-                        closed.stream()
-                                .map(row -> new Object[] {row[2], row[0], row[1]})
+                        changes.closed().stream()
+                                .map(closed ->
+                                        new Object[] {utc(closed.validTo()), closed.incidentId(), closed.version()})
                                 .toList());
             }
             if (!versions.isEmpty()) {
@@ -332,9 +292,15 @@ class IncidentProjection implements Projection {
                         """, sources);
             }
             if (!namedActors.isEmpty()) {
-                jdbc.batchUpdate(
-                        "INSERT INTO incident_named_actor (actor_id, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        namedActors.stream().map(List::toArray).toList());
+                // one statement: a batch of inserts ending in ON CONFLICT is not rewritten into multi-row inserts
+                jdbc.update(
+                        """
+                        INSERT INTO incident_named_actor (actor_id, incident_id)
+                        SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]))
+                        ON CONFLICT DO NOTHING
+                        """,
+                        namedActors.stream().map(pair -> pair.get(0)).toArray(String[]::new),
+                        namedActors.stream().map(pair -> pair.get(1)).toArray(String[]::new));
             }
             if (!links.isEmpty()) {
                 jdbc.batchUpdate("""
@@ -345,17 +311,17 @@ class IncidentProjection implements Projection {
             }
         }
 
-        private Object[] versionRow(VersionRow row) {
-            IncidentState state = row.state;
+        private Object[] versionRow(IncidentVersion row) {
+            IncidentState state = row.state();
             Location location = state.location();
             return new Object[] {
                 state.incidentId(),
-                row.version,
-                row.kind.name(),
-                utc(row.validFrom),
-                utc(row.validTo),
-                row.recordedBy,
-                row.reason,
+                row.version(),
+                row.kind().name(),
+                utc(row.validFrom()),
+                utc(row.validTo()),
+                row.recordedBy(),
+                row.reason(),
                 state.crisisId(),
                 state.type().name(),
                 utc(state.occurredAt()),
@@ -375,9 +341,8 @@ class IncidentProjection implements Projection {
                 text(state.details(), json),
                 state.confidence() == null ? null : state.confidence().name(),
                 state.status().name(),
-                // no dated source: known from when it was recorded (docs/events.md), never earlier
-                utc(state.reportedAt() != null ? state.reportedAt() : row.recordedAt),
-                utc(row.recordedAt),
+                utc(row.reportedAt()),
+                utc(row.recordedAt()),
                 text(state.origin(), json)
             };
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -76,8 +77,9 @@ public class ReadModel {
     }
 
     private void project(List<EventEnvelope> events) {
+        var batch = new ProjectionBatch(events);
         for (Projection projection : projections) {
-            projection.apply(events);
+            projection.apply(batch);
         }
     }
 }

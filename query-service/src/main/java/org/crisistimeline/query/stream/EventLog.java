@@ -1,10 +1,22 @@
 package org.crisistimeline.query.stream;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.query.actor.ActorCountries;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
+import org.crisistimeline.query.incident.IncidentState;
+import org.crisistimeline.query.incident.IncidentVersion;
+import org.crisistimeline.query.incident.IncidentVersions;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -15,6 +27,7 @@ import org.springframework.stereotype.Component;
  * the transaction of a batch, one row per event in the batch's order, keyed as the event left the timelines: an
  * incident event is filed under every country and actor whose timeline its incident was on before or after the event
  * (one that moves an incident away from a country still reaches that country's stream), and the incident's types.
+ * The keys are worked out from the versions the incident projection shared, in one insert.
  */
 @Component
 @Order(Projection.LOG)
@@ -29,84 +42,157 @@ class EventLog implements Projection {
     private static final long POSITION_LOCK = 0x6576_656e_745f_6c6fL;
 
     private final JdbcTemplate jdbc;
+    private final ActorCountries actorCountries;
 
-    EventLog(JdbcTemplate jdbc) {
+    EventLog(JdbcTemplate jdbc, ActorCountries actorCountries) {
         this.jdbc = jdbc;
+        this.actorCountries = actorCountries;
     }
 
     @Override
-    public void apply(List<EventEnvelope> events) {
+    public void apply(ProjectionBatch projected) {
+        List<EventEnvelope> events = projected.events();
+        IncidentVersions versions = projected.shared(IncidentVersions.class);
+        Set<String> actorIds = new HashSet<>();
+        List<String> crisisIds = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            switch (kind(event)) {
+                case "actor" -> actorIds.add(event.aggregateId());
+                case "crisis" -> crisisIds.add(event.aggregateId());
+                default -> {
+                    IncidentVersions.Change change = versions.of(event);
+                    if (change != null) {
+                        if (change.before() != null) {
+                            actorIds.addAll(change.before().state().actorIds());
+                        }
+                        actorIds.addAll(change.after().state().actorIds());
+                    }
+                }
+            }
+        }
+        Map<String, String> countryOfActor = actorCountries.of(actorIds);
+        Map<String, List<String>> countriesOfCrisis = countriesOf(crisisIds);
+        // The countries of an incident's actors count only for actors registered before the event: one registered
+        // later in the batch puts the incident on its country's timeline only then, so the event's row is the one it
+        // would have been applied alone.
+        Map<String, Integer> registeredAt = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).payload() instanceof ActorRegistered actor) {
+                registeredAt.put(actor.actorId(), i);
+            }
+        }
         int size = events.size();
         String[] types = new String[size];
         String[] aggregateIds = new String[size];
         Long[] sequences = new Long[size];
         String[] recordedAt = new String[size];
-        String[] kinds = new String[size];
-        List<String> registeredActors = new ArrayList<>();
-        List<Integer> registeredAt = new ArrayList<>();
+        String[] countries = new String[size];
+        String[] actors = new String[size];
+        String[] incidentTypes = new String[size];
         for (int i = 0; i < size; i++) {
             EventEnvelope event = events.get(i);
             types[i] = event.type().name();
             aggregateIds[i] = event.aggregateId();
             sequences[i] = event.sequence();
             recordedAt[i] = event.recordedAt().toString();
-            kinds[i] = kind(event);
-            if (event.payload() instanceof ActorRegistered actor) {
-                registeredActors.add(actor.actorId());
-                registeredAt.add(i + 1);
+            var keys = new Keys();
+            switch (kind(event)) {
+                case "crisis" -> {}
+                case "actor" -> {
+                    keys.add(keys.countries, countryOfActor.get(event.aggregateId()));
+                    keys.actors.add(event.aggregateId());
+                }
+                default -> {
+                    IncidentVersions.Change change = versions.of(event);
+                    if (change != null) {
+                        for (IncidentVersion version : new IncidentVersion[] {change.before(), change.after()}) {
+                            if (version != null) {
+                                keys.of(version.state(), countryOfActor, registeredAt, i);
+                            }
+                        }
+                    }
+                }
             }
+            // a crisis's countries in its own order, as it lists them
+            countries[i] = arrayLiteral(
+                    kind(event).equals("crisis")
+                            ? countriesOfCrisis.getOrDefault(event.aggregateId(), List.of())
+                            : keys.countries);
+            actors[i] = arrayLiteral(keys.actors);
+            incidentTypes[i] = arrayLiteral(keys.types);
         }
         jdbc.query("SELECT pg_advisory_xact_lock(?)", (RowCallbackHandler) row -> {}, POSITION_LOCK);
-        // An incident's keys are those of its versions before and after the event. The countries of its actors count
-        // only for actors registered before the event: one registered later in the batch puts the incident on its
-        // country's timeline only then, so the event's row is the one it would have been applied alone.
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO event_log (event_type, aggregate_id, sequence, recorded_at, countries, actors, types)
-                SELECT b.event_type, b.aggregate_id, b.sequence, b.recorded_at, k.countries, k.actors, k.types
+                SELECT event_type, aggregate_id, sequence, recorded_at, CAST(countries AS text[]), CAST(actors AS text[]),
+                       CAST(types AS text[])
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS timestamptz[]),
-                            CAST(? AS text[])) WITH ORDINALITY AS b (event_type, aggregate_id, sequence, recorded_at,
-                                                                      kind, position)
-                CROSS JOIN LATERAL (
-                    SELECT ARRAY(SELECT jsonb_array_elements_text(c.countries)), '{}'::text[], '{}'::text[]
-                    FROM crisis c
-                    WHERE b.kind = 'crisis' AND c.crisis_id = b.aggregate_id
-                    UNION ALL
-                    SELECT coalesce(ARRAY(SELECT a.country WHERE a.country IS NOT NULL), '{}'), ARRAY[a.actor_id::text],
-                           '{}'
-                    FROM actor a
-                    WHERE b.kind = 'actor' AND a.actor_id = b.aggregate_id
-                    UNION ALL
-                    SELECT coalesce(array_agg(DISTINCT t.country) FILTER (WHERE t.country IS NOT NULL), '{}'),
-                           coalesce(array_agg(DISTINCT t.actor) FILTER (WHERE t.actor IS NOT NULL), '{}'),
-                           coalesce(array_agg(DISTINCT t.type) FILTER (WHERE t.type IS NOT NULL), '{}')
-                    FROM incident_version v
-                    CROSS JOIN LATERAL (
-                        SELECT v.country COLLATE "C", CAST(NULL AS text) COLLATE "C", v.type
-                        UNION ALL
-                        SELECT NULL, (j ->> 'actorId') COLLATE "C", NULL
-                        FROM jsonb_array_elements(v.actors) AS j
-                        UNION ALL
-                        SELECT a.country COLLATE "C", NULL, NULL
-                        FROM jsonb_array_elements(v.actors) AS j
-                        JOIN actor a ON a.actor_id = j ->> 'actorId'
-                        WHERE a.country IS NOT NULL
-                          AND NOT EXISTS (SELECT 1
-                                          FROM unnest(CAST(? AS text[]), CAST(? AS int[])) AS r (actor_id, position)
-                                          WHERE r.actor_id = a.actor_id AND r.position > b.position)
-                    ) AS t (country, actor, type)
-                    WHERE v.incident_id = b.aggregate_id AND v.version IN (b.sequence, b.sequence + 1)
-                    HAVING b.kind = 'incident'
-                ) AS k (countries, actors, types)
-                ORDER BY b.position
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    WITH ORDINALITY AS b (event_type, aggregate_id, sequence, recorded_at, countries, actors, types,
+                                          position)
+                ORDER BY position
+                """, types, aggregateIds, sequences, recordedAt, countries, actors, incidentTypes);
+    }
+
+    /** A crisis's countries as the crisis projection keeps them, in their order. */
+    private Map<String, List<String>> countriesOf(List<String> crisisIds) {
+        Map<String, List<String>> countries = new HashMap<>();
+        if (crisisIds.isEmpty()) {
+            return countries;
+        }
+        jdbc.query(
+                """
+                SELECT crisis_id, c.country FROM crisis
+                CROSS JOIN LATERAL jsonb_array_elements_text(countries) WITH ORDINALITY AS c (country, position)
+                WHERE crisis_id = ANY (?)
+                ORDER BY crisis_id, c.position
                 """,
-                types,
-                aggregateIds,
-                sequences,
-                recordedAt,
-                kinds,
-                registeredActors.toArray(String[]::new),
-                registeredAt.toArray(Integer[]::new));
+                (RowCallbackHandler) row -> countries
+                        .computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+                        .add(row.getString(2)),
+                (Object) crisisIds.toArray(String[]::new));
+        return countries;
+    }
+
+    /** The keys of an event's row: sorted and distinct, as the stream's filters and the log have always had them. */
+    private static final class Keys {
+
+        final Collection<String> countries = new TreeSet<>();
+        final Collection<String> actors = new TreeSet<>();
+        final Collection<String> types = new TreeSet<>();
+
+        void of(IncidentState state, Map<String, String> countryOfActor, Map<String, Integer> registeredAt, int at) {
+            Location location = state.location();
+            add(countries, location == null ? null : location.country());
+            types.add(state.type().name());
+            for (String actorId : state.actorIds()) {
+                actors.add(actorId);
+                Integer registered = registeredAt.get(actorId);
+                if (registered == null || registered < at) {
+                    add(countries, countryOfActor.get(actorId));
+                }
+            }
+        }
+
+        void add(Collection<String> keys, String key) {
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+    }
+
+    /** A PostgreSQL array literal, each element quoted, so that one text column carries a row's array. */
+    static String arrayLiteral(Collection<String> elements) {
+        var literal = new StringBuilder("{");
+        for (String element : elements) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(element.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private static String kind(EventEnvelope event) {

@@ -1,19 +1,23 @@
 package org.crisistimeline.query.timeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.crisistimeline.events.EventJson;
 import org.crisistimeline.events.actor.ActorRegistered;
-import org.crisistimeline.events.incident.IncidentAmended;
-import org.crisistimeline.events.incident.IncidentDisputed;
-import org.crisistimeline.events.incident.IncidentLinked;
-import org.crisistimeline.events.incident.IncidentRecorded;
-import org.crisistimeline.events.incident.IncidentRetracted;
-import org.crisistimeline.events.incident.IncidentVerified;
-import org.crisistimeline.events.incident.SourceAttached;
+import org.crisistimeline.events.incident.Location;
+import org.crisistimeline.events.incident.Origin;
+import org.crisistimeline.query.actor.ActorCountries;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
+import org.crisistimeline.query.event.ProjectionBatch;
+import org.crisistimeline.query.incident.IncidentState;
+import org.crisistimeline.query.incident.IncidentStatus;
+import org.crisistimeline.query.incident.IncidentVersion;
+import org.crisistimeline.query.incident.IncidentVersions;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -25,8 +29,9 @@ import org.springframework.stereotype.Component;
  * or when one of its actors belongs to that country. Each new version closes the entries of the one before and adds
  * its own, so an amendment can move an incident along a timeline or from one timeline to another.
  *
- * <p>Runs after the incident and actor projections in the same transaction, and derives the entries of the versions a
- * batch made from their incident_version rows, validity included, in one statement; an entry is never written twice.
+ * <p>Runs after the incident and actor projections in the same transaction and works the entries out from the
+ * versions the incident projection shared ({@link IncidentVersions}): one read of the actors' countries, one insert of
+ * every entry of the batch, each written once.
  */
 @Component
 @Order(Projection.DERIVED)
@@ -36,60 +41,57 @@ class TimelineProjection implements Projection {
     private static final int ACTOR_LOCKS = 0x7469_6d65;
 
     private final JdbcTemplate jdbc;
+    private final ActorCountries actorCountries;
+    private final ObjectMapper json = EventJson.newMapper();
 
-    TimelineProjection(JdbcTemplate jdbc) {
+    TimelineProjection(JdbcTemplate jdbc, ActorCountries actorCountries) {
         this.jdbc = jdbc;
+        this.actorCountries = actorCountries;
     }
 
     @Override
-    public void apply(List<EventEnvelope> events) {
-        var batch = new Batch();
-        for (EventEnvelope event : events) {
-            Record payload = event.payload();
-            if (payload instanceof IncidentRecorded recorded) {
-                batch.versioned(recorded.incidentId(), event);
-            } else if (payload instanceof IncidentAmended amended) {
-                batch.versioned(amended.incidentId(), event);
-            } else if (payload instanceof SourceAttached attached) {
-                batch.versioned(attached.incidentId(), event);
-            } else if (payload instanceof IncidentDisputed disputed) {
-                batch.versioned(disputed.incidentId(), event);
-            } else if (payload instanceof IncidentVerified verified) {
-                batch.versioned(verified.incidentId(), event);
-            } else if (payload instanceof IncidentRetracted retracted) {
-                batch.versioned(retracted.incidentId(), event);
-            } else if (payload instanceof IncidentLinked linked) {
-                batch.versioned(linked.incidentId(), event);
-            } else if (payload instanceof ActorRegistered actor) {
-                on(actor, batch);
+    public void apply(ProjectionBatch projected) {
+        IncidentVersions versions = projected.shared(IncidentVersions.class);
+        List<String> registered = new ArrayList<>();
+        List<String> registeredCountries = new ArrayList<>();
+        for (EventEnvelope event : projected.events()) {
+            if (event.payload() instanceof ActorRegistered actor && actor.country() != null) {
+                registered.add(actor.actorId());
+                registeredCountries.add(actor.country());
             }
         }
-        if (batch.versions.isEmpty() && batch.actorIds.isEmpty()) {
+        if (versions.isEmpty() && registered.isEmpty()) {
             return;
         }
-        lockActors(batch);
-        if (!batch.versions.isEmpty()) {
-            if (batch.changesEarlierVersions()) {
-                closeEntriesBefore(batch);
-            }
-            addEntries(batch);
-            widenOccurredLead(batch);
+        Set<String> named = namedActors(versions);
+        lockActors(named, registered);
+        if (!versions.isEmpty()) {
+            closeEntriesBefore(versions.closed());
+            addEntries(versions, actorCountries.of(named));
+            widenOccurredLead(versions);
         }
-        if (!batch.actorIds.isEmpty()) {
-            addActorCountries(batch);
+        if (!registered.isEmpty()) {
+            addActorCountries(registered, registeredCountries);
         }
     }
 
-    /**
-     * Actors and incidents are keyed by their own ids, so they travel on different partitions and an incident may be
-     * applied before an actor it names: the actor then puts every version that names it on its country's timeline.
-     */
-    private static void on(ActorRegistered actor, Batch batch) {
-        if (actor.country() != null) {
-            batch.actorIds.add(actor.actorId());
-            batch.actorCountries.add(actor.country());
+    /** The actors of the versions the batch made and of those they followed. */
+    private static Set<String> namedActors(IncidentVersions versions) {
+        Set<String> named = new LinkedHashSet<>();
+        for (IncidentVersions.Change change : versions.changes()) {
+            if (change.before() != null) {
+                named.addAll(change.before().state().actorIds());
+            }
+            named.addAll(change.after().state().actorIds());
         }
+        return named;
     }
+
+    /*
+     * Actors and incidents are keyed by their own ids, so they travel on different partitions and an incident may be
+     * applied before an actor it names: the actor then puts every version that names it on its country's timeline
+     * (addActorCountries).
+     */
 
     /**
      * An incident and an actor it names, applied at the same time by two consumers, would each miss the other's
@@ -98,94 +100,118 @@ class TimelineProjection implements Projection {
      * waits for the first to commit and then sees its rows, while incidents naming the same actors never wait for each
      * other. One statement takes every lock of the batch in the order of their keys, so two batches cannot deadlock.
      */
-    private void lockActors(Batch batch) {
-        jdbc.query(
-                """
+    private void lockActors(Set<String> named, List<String> registered) {
+        String[] actorIds = new String[named.size() + registered.size()];
+        Boolean[] registers = new Boolean[actorIds.length];
+        int i = 0;
+        for (String actorId : named) {
+            actorIds[i] = actorId;
+            registers[i++] = false;
+        }
+        for (String actorId : registered) {
+            actorIds[i] = actorId;
+            registers[i++] = true;
+        }
+        jdbc.query("""
                 SELECT CASE WHEN k.registers THEN pg_advisory_xact_lock(?, k.key)
                             ELSE pg_advisory_xact_lock_shared(?, k.key) END
                 FROM (SELECT hashtext(a.actor_id) AS key, bool_or(a.registers) AS registers
-                      FROM (SELECT j ->> 'actorId' AS actor_id, false AS registers
-                            FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS b (incident_id, first, last)
-                            JOIN incident_version v
-                              ON v.incident_id = b.incident_id AND v.version BETWEEN b.first - 1 AND b.last
-                            CROSS JOIN jsonb_array_elements(v.actors) AS j
-                            UNION ALL
-                            SELECT unnest(CAST(? AS text[])), true) AS a
+                      FROM unnest(CAST(? AS text[]), CAST(? AS boolean[])) AS a (actor_id, registers)
                       GROUP BY 1
                       ORDER BY 1) AS k
-                """,
-                (RowCallbackHandler) row -> {},
-                ACTOR_LOCKS,
-                ACTOR_LOCKS,
-                batch.incidentIds(),
-                batch.firstVersions(),
-                batch.lastVersions(),
-                batch.actorIds.toArray(String[]::new));
+                """, (RowCallbackHandler) row -> {}, ACTOR_LOCKS, ACTOR_LOCKS, actorIds, registers);
     }
 
-    /** The entries of the versions before the batch's first of each incident end where its next version begins. */
-    private void closeEntriesBefore(Batch batch) {
-        jdbc.update("""
-                UPDATE timeline_entry_version e SET valid_to = v.valid_to
-                FROM unnest(CAST(? AS text[]), CAST(? AS int[])) AS b (incident_id, first), incident_version v
-                WHERE e.incident_id = b.incident_id AND e.version < b.first
-                  AND e.valid_to = 'infinity'
-                  AND v.incident_id = e.incident_id AND v.version = e.version
-                """, batch.incidentIds(), batch.firstVersions());
+    /** The entries of the versions the batch closed end where the next version begins. */
+    private void closeEntriesBefore(List<IncidentVersions.Closed> closed) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        jdbc.update(
+                """
+                UPDATE timeline_entry_version e SET valid_to = b.valid_to
+                FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS timestamptz[])) AS b (incident_id, version,
+                                                                                              valid_to)
+                WHERE e.incident_id = b.incident_id AND e.version = b.version AND e.valid_to = 'infinity'
+                """,
+                closed.stream().map(IncidentVersions.Closed::incidentId).toArray(String[]::new),
+                closed.stream().map(IncidentVersions.Closed::version).toArray(Integer[]::new),
+                closed.stream().map(c -> c.validTo().toString()).toArray(String[]::new));
     }
 
     /**
      * Each new version on the timelines of its crisis, its location's country (none without a location), each actor,
      * and the country of each actor registered so far (the others add theirs when they arrive: addActorCountries).
      */
-    private void addEntries(Batch batch) {
+    private void addEntries(IncidentVersions versions, Map<String, String> countryOfActor) {
+        var entries = new Entries();
+        for (IncidentVersions.Change change : versions.changes()) {
+            IncidentVersion version = change.after();
+            IncidentState state = version.state();
+            Set<List<String>> scopes = new LinkedHashSet<>();
+            scopes.add(List.of("crisis", state.crisisId()));
+            Location location = state.location();
+            if (location != null && location.country() != null) {
+                scopes.add(List.of("country", location.country()));
+            }
+            for (String actorId : state.actorIds()) {
+                scopes.add(List.of("actor", actorId));
+            }
+            for (String actorId : state.actorIds()) {
+                String country = countryOfActor.get(actorId);
+                if (country != null) {
+                    scopes.add(List.of("country", country));
+                }
+            }
+            for (List<String> scope : scopes) {
+                entries.add(scope.get(0), scope.get(1), version);
+            }
+        }
         jdbc.update("""
                 INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
                                                     valid_from, valid_to, retracted, reported_at, origin_dataset,
                                                     origin_codes)
-                SELECT k.scope, k.scope_key, v.occurred_at, v.incident_id, v.version, v.type, v.valid_from, v.valid_to,
-                       v.status = 'RETRACTED', v.reported_at, v.origin ->> 'dataset', v.origin -> 'codes'
-                FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS b (incident_id, first, last)
-                JOIN incident_version v
-                  ON v.incident_id = b.incident_id AND v.version BETWEEN b.first AND b.last
-                CROSS JOIN LATERAL (
-                    SELECT 'crisis', v.crisis_id COLLATE "C"
-                    UNION ALL
-                    SELECT 'country', v.country COLLATE "C" WHERE v.country IS NOT NULL
-                    UNION ALL
-                    SELECT 'actor', (j ->> 'actorId') COLLATE "C" FROM jsonb_array_elements(v.actors) AS j
-                    UNION ALL
-                    SELECT 'country', a.country COLLATE "C"
-                    FROM jsonb_array_elements(v.actors) AS j
-                    JOIN actor a ON a.actor_id = j ->> 'actorId'
-                    WHERE a.country IS NOT NULL) AS k (scope, scope_key)
-                ON CONFLICT DO NOTHING
-                """, batch.incidentIds(), batch.firstVersions(), batch.lastVersions());
+                SELECT scope, scope_key, occurred_at, incident_id, version, type, valid_from,
+                       coalesce(valid_to, 'infinity'), retracted, reported_at, origin_dataset, CAST(origin_codes AS jsonb)
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
+                            CAST(? AS int[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),
+                            CAST(? AS boolean[]), CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]))
+                    AS e (scope, scope_key, occurred_at, incident_id, version, type, valid_from, valid_to, retracted,
+                          reported_at, origin_dataset, origin_codes)
+                """, entries.columns());
     }
 
     /**
-     * Widens occurred_lead (V3) to the furthest lead of the entries the batch wrote; the row is only written (and
+     * Widens occurred_lead (V3) to the furthest lead of the versions the batch made; the row is only written (and
      * locked) in the rare case that one of them goes beyond it.
      */
-    private void widenOccurredLead(Batch batch) {
+    private void widenOccurredLead(IncidentVersions versions) {
+        List<IncidentVersions.Change> changes = versions.changes();
+        String[] occurredAt = new String[changes.size()];
+        String[] validFrom = new String[changes.size()];
+        String[] reportedAt = new String[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            IncidentVersion version = changes.get(i).after();
+            occurredAt[i] = version.state().occurredAt().toString();
+            validFrom[i] = version.validFrom().toString();
+            reportedAt[i] = version.reportedAt().toString();
+        }
         jdbc.update("""
                 UPDATE occurred_lead
                 SET after_recorded = greatest(occurred_lead.after_recorded, m.recorded),
                     after_reported = greatest(occurred_lead.after_reported, m.reported)
-                FROM (SELECT max(v.occurred_at - v.valid_from) AS recorded,
-                             max(v.occurred_at - v.reported_at) AS reported
-                      FROM unnest(CAST(? AS text[]), CAST(? AS int[]), CAST(? AS int[])) AS b (incident_id, first, last)
-                      JOIN incident_version v
-                        ON v.incident_id = b.incident_id AND v.version BETWEEN b.first AND b.last) AS m
+                FROM (SELECT max(v.occurred_at - v.valid_from) AS recorded, max(v.occurred_at - v.reported_at) AS reported
+                      FROM unnest(CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]))
+                          AS v (occurred_at, valid_from, reported_at)) AS m
                 WHERE occurred_lead.after_recorded < m.recorded OR occurred_lead.after_reported < m.reported
-                """, batch.incidentIds(), batch.firstVersions(), batch.lastVersions());
+                """, occurredAt, validFrom, reportedAt);
     }
 
     /**
      * Each actor registered with a country puts every version naming it on that country's timeline, valid when the
      * version was (its crisis entry says when, closed already if a later version of the batch closed it).
      */
-    private void addActorCountries(Batch batch) {
+    private void addActorCountries(List<String> actorIds, List<String> countries) {
         jdbc.update("""
                 INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
                                                     valid_from, valid_to, retracted, reported_at, origin_dataset,
@@ -199,37 +225,72 @@ class TimelineProjection implements Projection {
                   ON e.incident_id = v.incident_id AND e.version = v.version AND e.scope = 'crisis'
                 WHERE v.actors @> jsonb_build_array(jsonb_build_object('actorId', r.actor_id))
                 ON CONFLICT DO NOTHING
-                """, batch.actorIds.toArray(String[]::new), batch.actorCountries.toArray(String[]::new));
+                """, actorIds.toArray(String[]::new), countries.toArray(String[]::new));
     }
 
-    /** The versions a batch made, as the first and last of each incident, and the actors it registered. */
-    private static final class Batch {
+    /** The entries of a batch, column by column, for one insert. */
+    private final class Entries {
 
-        private final Map<String, int[]> versions = new LinkedHashMap<>();
-        private final List<String> actorIds = new ArrayList<>();
-        private final List<String> actorCountries = new ArrayList<>();
+        private final List<String> scopes = new ArrayList<>();
+        private final List<String> scopeKeys = new ArrayList<>();
+        private final List<IncidentVersion> versions = new ArrayList<>();
 
-        void versioned(String incidentId, EventEnvelope event) {
-            int version = Math.toIntExact(event.sequence() + 1);
-            int[] range = versions.computeIfAbsent(incidentId, id -> new int[] {version, version});
-            range[1] = version;
+        void add(String scope, String scopeKey, IncidentVersion version) {
+            scopes.add(scope);
+            scopeKeys.add(scopeKey);
+            versions.add(version);
         }
 
-        /** Whether an incident of the batch had versions before it (an import of new incidents has none). */
-        boolean changesEarlierVersions() {
-            return versions.values().stream().anyMatch(range -> range[0] > 1);
+        Object[] columns() {
+            int size = versions.size();
+            String[] occurredAt = new String[size];
+            String[] incidentIds = new String[size];
+            Integer[] numbers = new Integer[size];
+            String[] types = new String[size];
+            String[] validFrom = new String[size];
+            String[] validTo = new String[size];
+            Boolean[] retracted = new Boolean[size];
+            String[] reportedAt = new String[size];
+            String[] datasets = new String[size];
+            String[] codes = new String[size];
+            for (int i = 0; i < size; i++) {
+                IncidentVersion version = versions.get(i);
+                IncidentState state = version.state();
+                occurredAt[i] = state.occurredAt().toString();
+                incidentIds[i] = state.incidentId();
+                numbers[i] = version.version();
+                types[i] = state.type().name();
+                validFrom[i] = version.validFrom().toString();
+                validTo[i] =
+                        version.validTo() == null ? null : version.validTo().toString();
+                retracted[i] = state.status() == IncidentStatus.RETRACTED;
+                reportedAt[i] = version.reportedAt().toString();
+                Origin origin = state.origin();
+                datasets[i] = origin == null ? null : origin.dataset();
+                codes[i] = origin == null ? null : codesOf(origin);
+            }
+            return new Object[] {
+                scopes.toArray(String[]::new),
+                scopeKeys.toArray(String[]::new),
+                occurredAt,
+                incidentIds,
+                numbers,
+                types,
+                validFrom,
+                validTo,
+                retracted,
+                reportedAt,
+                datasets,
+                codes
+            };
         }
 
-        String[] incidentIds() {
-            return versions.keySet().toArray(String[]::new);
-        }
-
-        Integer[] firstVersions() {
-            return versions.values().stream().map(range -> range[0]).toArray(Integer[]::new);
-        }
-
-        Integer[] lastVersions() {
-            return versions.values().stream().map(range -> range[1]).toArray(Integer[]::new);
+        private String codesOf(Origin origin) {
+            try {
+                return json.writeValueAsString(origin.codes());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(origin + " cannot be written as JSON", e);
+            }
         }
     }
 }

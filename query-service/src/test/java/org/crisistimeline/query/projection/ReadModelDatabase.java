@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.crisistimeline.query.actor.ActorCountries;
 import org.crisistimeline.query.event.Projection;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A read model on a database of its own, migrated by Flyway, with the projections and {@link ReadModel} wired as the
@@ -61,6 +63,10 @@ final class ReadModelDatabase implements AutoCloseable {
 
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    TransactionTemplate transaction() {
+        return new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }
 
     /**
@@ -126,7 +132,8 @@ final class ReadModelDatabase implements AutoCloseable {
             includeFilters =
                     @ComponentScan.Filter(
                             type = FilterType.ASSIGNABLE_TYPE,
-                            classes = {Projection.class, ReadModel.class, AggregatePositions.class}))
+                            classes = {Projection.class, ReadModel.class, AggregatePositions.class, ActorCountries.class
+                            }))
     static class Wiring {
 
         @Bean
