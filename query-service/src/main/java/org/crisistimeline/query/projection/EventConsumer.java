@@ -3,6 +3,7 @@ package org.crisistimeline.query.projection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crisistimeline.events.Topics;
 import org.crisistimeline.query.event.EventEnvelope;
@@ -37,22 +38,29 @@ class EventConsumer {
     private final ReadModel readModel;
     private final DeadLetters deadLetters;
     private final TransactionTemplate transaction;
+    private final DeferredIndexes deferredIndexes;
 
     EventConsumer(
-            EventRecordReader reader, ReadModel readModel, DeadLetters deadLetters, TransactionTemplate transaction) {
+            EventRecordReader reader,
+            ReadModel readModel,
+            DeadLetters deadLetters,
+            TransactionTemplate transaction,
+            DeferredIndexes deferredIndexes) {
         this.reader = reader;
         this.readModel = readModel;
         this.deadLetters = deadLetters;
         this.transaction = transaction;
+        this.deferredIndexes = deferredIndexes;
     }
 
     @KafkaListener(topics = Topics.EVENTS, batch = "true")
-    void on(List<ConsumerRecord<String, byte[]>> records) {
+    void on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         if (records.isEmpty()) {
             return;
         }
         try {
             transaction.executeWithoutResult(status -> applyTogether(records));
+            deferredIndexes.buildIfCaughtUp(consumer);
             return;
         } catch (RuntimeException failure) {
             if (Failures.isTransient(failure)) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
@@ -34,8 +35,14 @@ class EventConsumerTest {
     private final EventRecordReader reader = mock(EventRecordReader.class);
     private final ReadModel readModel = mock(ReadModel.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
+    private final DeferredIndexes deferredIndexes = mock(DeferredIndexes.class);
+    private final Consumer<?, ?> kafka = mock(Consumer.class);
     private final EventConsumer consumer = new EventConsumer(
-            reader, readModel, deadLetters, new TransactionTemplate(mock(PlatformTransactionManager.class)));
+            reader,
+            readModel,
+            deadLetters,
+            new TransactionTemplate(mock(PlatformTransactionManager.class)),
+            deferredIndexes);
 
     private final List<ConsumerRecord<String, byte[]>> poll = List.of(record(0), record(1), record(2), record(3));
     private final List<String> appliedAlone = new ArrayList<>();
@@ -48,10 +55,11 @@ class EventConsumerTest {
 
     @Test
     void aPollIsAppliedTogetherInOneCall() {
-        consumer.on(poll);
+        consumer.on(poll, kafka);
 
         verify(readModel).applyAll(anyList());
         verify(readModel, never()).apply(any());
+        verify(deferredIndexes).buildIfCaughtUp(kafka);
     }
 
     @Test
@@ -68,7 +76,7 @@ class EventConsumerTest {
                 .when(readModel)
                 .apply(any());
 
-        assertThatThrownBy(() -> consumer.on(poll))
+        assertThatThrownBy(() -> consumer.on(poll, kafka))
                 .isInstanceOfSatisfying(
                         BatchListenerFailedException.class,
                         failure -> assertThat(failure.getRecord()).isSameAs(poll.get(2)))
@@ -82,7 +90,7 @@ class EventConsumerTest {
     void aPollThatFailsBecauseTheDatabaseIsDownIsTriedAgainWhole() {
         when(readModel.applyAll(anyList())).thenThrow(new CannotGetJdbcConnectionException("down"));
 
-        assertThatThrownBy(() -> consumer.on(poll))
+        assertThatThrownBy(() -> consumer.on(poll, kafka))
                 .isInstanceOfSatisfying(
                         BatchListenerFailedException.class,
                         failure -> assertThat(failure.getRecord()).isSameAs(poll.get(0)))
@@ -94,7 +102,7 @@ class EventConsumerTest {
     void theRecordsOfAHeldBackAggregateAreParkedAndTheOthersApplied() {
         when(deadLetters.heldBack(any())).thenReturn(Set.of("crisis-1"));
 
-        consumer.on(poll);
+        consumer.on(poll, kafka);
 
         verify(deadLetters).park(any(), any());
         verify(readModel).applyAll(List.of(event(poll.get(0)), event(poll.get(2)), event(poll.get(3))));

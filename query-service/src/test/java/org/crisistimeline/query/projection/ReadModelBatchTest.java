@@ -247,7 +247,7 @@ class ReadModelBatchTest {
      * kind of change, interleaved as partitions interleave them: each aggregate's events in order, recorded times
      * mostly rising with a few writers' clocks behind.
      */
-    private static List<EventEnvelope> history(Random random, int incidents, int actors) {
+    static List<EventEnvelope> history(Random random, int incidents, int actors) {
         Map<String, Long> sequences = new HashMap<>();
         List<EventEnvelope> events = new ArrayList<>();
         Instant[] clock = {START};

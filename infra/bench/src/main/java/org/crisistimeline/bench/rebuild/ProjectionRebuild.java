@@ -1,12 +1,17 @@
 package org.crisistimeline.bench.rebuild;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +29,15 @@ import org.crisistimeline.events.Topics;
 /**
  * A read model rebuilt from scratch: a second query service on an empty database and a new consumer group reads the
  * whole event topic (the events recorded by the earlier scenarios, topped up with generated ones to the mode's size).
- * Its rate is counted from its first applied event to its last, so the JVM's start is not in it. The raw baselines:
+ * Its rate is counted from its first applied event until every event is applied and the service is ready (its
+ * query indexes, deferred during the rebuild, built again), so the JVM's start is not in it. The raw baselines:
  * a plain consumer reading the same topic, and a sequential JDBC read of the event store.
  *
  * <p>Runs last: it stops the stack's own query service first, which would otherwise apply the top-up beside it.
  */
 public final class ProjectionRebuild implements Scenario {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
     public String name() {
@@ -173,8 +181,9 @@ public final class ProjectionRebuild implements Scenario {
                         firstAt = System.nanoTime();
                         appliedAtFirst = single(count);
                     }
-                    // positions may skip a number (a rolled-back transaction): the count decides
-                    if (applied >= events && (applied = single(count)) >= events) {
+                    // positions may skip a number (a rolled-back transaction): the count decides; and a read model
+                    // rebuilt is done when it is ready, its indexes built (DeferredIndexes)
+                    if (applied >= events && (applied = single(count)) >= events && ready(stack.rebuildPort())) {
                         break;
                     }
                     Thread.sleep(100);
@@ -188,6 +197,21 @@ public final class ProjectionRebuild implements Scenario {
             if (!service.waitFor(30, TimeUnit.SECONDS)) {
                 service.destroyForcibly();
             }
+        }
+    }
+
+    private static boolean ready(int port) throws InterruptedException {
+        try {
+            return HTTP.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
