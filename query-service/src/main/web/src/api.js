@@ -14,13 +14,18 @@ export function viewParameters(state) {
   return query;
 }
 
-/** The first page of the timeline between from and to (Dates; null for its start or end), in the state's view and types. */
+/**
+ * The first page of the timeline between from and to (Dates; null for its start or end), in the state's view, types,
+ * data set and original codes.
+ */
 export function timelinePath(state, from, to, cursor) {
   const query = viewParameters(state);
   if (from) query.set('from', from.toISOString());
   if (to) query.set('to', to.toISOString());
   query.set('limit', String(PAGE_SIZE));
   if (state.types.length) query.set('type', state.types.join(','));
+  if (state.dataset) query.set('dataset', state.dataset);
+  for (const code of state.codes ?? []) query.append('code', code);
   if (cursor) query.set('cursor', cursor);
   return `/api/v1/timelines/${PLURAL[state.scope]}/${encodeURIComponent(state.key)}?${query}`;
 }

@@ -1,7 +1,7 @@
 // An incident opened from the timeline: what it is, who took part, its sources, its links and every version with the
 // fields each one changed.
 import { viewParameters } from './api.js';
-import { escapeHtml } from './items.js';
+import { escapeHtml, when } from './items.js';
 
 /** The value of a field change as text: JSON for objects, nothing for null. */
 export function valueText(value) {
@@ -45,12 +45,14 @@ export async function showIncident(panel, api, id, state, { openIncident, openAc
     element(
       'p',
       { class: 'facts' },
-      `${incident.type} · ${incident.occurredAt} (${incident.occurredPrecision}) · ${incident.location.country}` +
-        (incident.location.place ? `, ${incident.location.place}` : '') +
+      `${incident.type} · ${when(incident)}` +
+        (incident.location ? ` · ${incident.location.country}` : ' · no location') +
+        (incident.location?.place ? `, ${incident.location.place}` : '') +
         ` · confidence ${incident.confidence ?? 'not given'} · `,
       element('span', { class: 'status' }, incident.status),
     ),
     element('p', { class: 'times' }, `reported ${incident.reportedAt} · recorded ${incident.recordedAt}`),
+    ...originSection(incident.origin),
     element('h3', {}, 'Details'),
     element(
       'dl',
@@ -88,8 +90,11 @@ export async function showIncident(panel, api, id, state, { openIncident, openAc
         element(
           'li',
           {},
-          element('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.publisher),
-          ` — published ${source.publishedAt}`,
+          // an imported row's source may be a citation alone: no link, no publication time
+          source.url
+            ? element('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.publisher)
+            : source.publisher,
+          source.publishedAt ? ` — published ${source.publishedAt}` : '',
           source.excerpt ? element('blockquote', {}, source.excerpt) : null,
         ),
       ),
@@ -124,6 +129,25 @@ export async function showIncident(panel, api, id, state, { openIncident, openAc
   );
   panel.querySelector('h2').setAttribute('tabindex', '-1');
   panel.querySelector('h2').focus();
+}
+
+/** Where an imported incident comes from, to join it back to its row: nothing for one recorded through the API. */
+export function originSection(origin) {
+  if (!origin) return [];
+  return [
+    element('h3', {}, 'Imported from'),
+    element(
+      'dl',
+      { class: 'origin' },
+      ...[
+        ['data set', origin.dataset],
+        ['release', origin.release],
+        ['row id', origin.rowId],
+        ...(origin.revision ? [['revision', origin.revision]] : []),
+        ...Object.entries(origin.codes ?? {}),
+      ].flatMap(([name, value]) => [element('dt', {}, name), element('dd', {}, element('code', {}, value))]),
+    ),
+  ];
 }
 
 function versionEntry(version) {

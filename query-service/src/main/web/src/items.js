@@ -6,19 +6,36 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * The time an incident may have happened in: a DAY incident is the whole day, a MONTH one the month; a MINUTE one is a
- * point (end null).
+ * The time an incident may have happened in: a DAY incident is the whole day, a WEEK one a week, a MONTH one the
+ * month, a YEAR one the year; a MINUTE one is a point (end null). A range (occurredUntil, the last day, inclusive: UCDP's
+ * date_start..date_end) is drawn from its start to the end of its last day, whatever its precision.
+ *
+ * @param occurredOn the local calendar date occurredAt stands for (DAY or coarser: that date at 00:00 UTC), or null
+ * @param occurredUntil the last day of a range, or null for none
  */
-export function span(occurredAt, precision) {
+export function span(occurredAt, precision, occurredOn = null, occurredUntil = null) {
   const start = new Date(occurredAt);
+  if (occurredUntil) {
+    // counted in days from the date occurredAt stands for, so that a range keeps its length on any start
+    const first = Date.parse((occurredOn ?? start.toISOString().slice(0, 10)) + 'T00:00:00Z');
+    const days = Math.round((Date.parse(occurredUntil + 'T00:00:00Z') - first) / DAY) + 1;
+    if (days >= 1) return { start, end: new Date(start.getTime() + days * DAY) };
+  }
   switch (precision) {
     case 'HOUR':
       return { start, end: new Date(start.getTime() + HOUR) };
     case 'DAY':
       return { start, end: new Date(start.getTime() + DAY) };
+    case 'WEEK':
+      return { start, end: new Date(start.getTime() + 7 * DAY) };
     case 'MONTH': {
       const end = new Date(start);
       end.setUTCMonth(end.getUTCMonth() + 1);
+      return { start, end };
+    }
+    case 'YEAR': {
+      const end = new Date(start);
+      end.setUTCFullYear(end.getUTCFullYear() + 1);
       return { start, end };
     }
     default:
@@ -41,7 +58,7 @@ export function sourcesOf(entry) {
 
 /** @param entry an item of a timeline page, or an incident view */
 export function toItem(entry) {
-  const { start, end } = span(entry.occurredAt, entry.occurredPrecision);
+  const { start, end } = span(entry.occurredAt, entry.occurredPrecision, entry.occurredOn, entry.occurredUntil);
   const { count, firstPublisher } = sourcesOf(entry);
   const status = entry.status ?? 'RECORDED';
   const type = entry.type.toLowerCase().replaceAll('_', '-');
@@ -57,13 +74,57 @@ export function toItem(entry) {
       `<span class="sources" title="${sourceLabel}">${count}</span> ${marks}` +
       `<span class="summary">${escapeHtml(entry.summary)}</span>`,
     title: escapeHtml(
-      `${entry.summary}\n${entry.type} · ${entry.occurredPrecision} · ${status}\n${sourceLabel}` +
-        (firstPublisher ? `, first: ${firstPublisher}` : ''),
+      `${entry.summary}\n${entry.type} · ${when(entry)} · ${status}\n${sourceLabel}` +
+        (firstPublisher ? `, first: ${firstPublisher}` : '') +
+        (entry.origin ? `\n${entry.origin.dataset} ${entry.origin.release}, row ${entry.origin.rowId}` : ''),
     ),
     summary: entry.summary,
     status,
     incidentType: entry.type,
+    origin: entry.origin ?? null,
   };
+}
+
+/** When it happened, as the entry says it: the range, the local date with its precision, or the instant. */
+export function when(entry) {
+  const date = entry.occurredOn ?? entry.occurredAt.slice(0, 10);
+  if (entry.occurredUntil) return `${date} – ${entry.occurredUntil} (${entry.occurredPrecision})`;
+  const instant = entry.occurredPrecision === 'MINUTE' || entry.occurredPrecision === 'HOUR';
+  return `${instant ? entry.occurredAt : date} (${entry.occurredPrecision})`;
+}
+
+/**
+ * Whether an entry (or an incident view, as a replay sends them) passes the data set and code filters, as the
+ * timeline API applies them: the data set exactly, every code with exactly its value.
+ *
+ * @param codes ['event_type:Battles', …]
+ */
+export function matchesOrigin(entry, dataset, codes = []) {
+  if (!dataset && !codes.length) return true;
+  const origin = entry.origin;
+  if (!origin || (dataset && origin.dataset !== dataset)) return false;
+  return codes.every((code) => {
+    const colon = code.indexOf(':');
+    return origin.codes?.[code.slice(0, colon).trim()] === code.slice(colon + 1);
+  });
+}
+
+/** The codes of each data set that classify a row, offered as filters; its other codes are ids and counts. */
+const CLASSIFYING = {
+  'UCDP GED': ['type_of_violence'],
+  ACLED: ['disorder_type', 'event_type', 'sub_event_type'],
+  GDELT: ['EventRootCode', 'EventBaseCode', 'EventCode', 'QuadClass'],
+};
+
+/** `name:value` of the classifying codes the entries carry, to offer in the code field. */
+export function codeSuggestions(entries) {
+  const found = new Set();
+  for (const { origin } of entries) {
+    for (const name of CLASSIFYING[origin?.dataset] ?? []) {
+      if (origin.codes?.[name] !== undefined) found.add(`${name}:${origin.codes[name]}`);
+    }
+  }
+  return [...found].sort();
 }
 
 /** Whether an item passes the text filter (in its summary, in any case). */

@@ -3,9 +3,9 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import './page.css';
 import { Api, PAGE_SIZE, timelinePath, viewParameters } from './api.js';
 import { showIncident } from './details.js';
-import { dayAggregates, matchesText, toItem } from './items.js';
+import { codeSuggestions, dayAggregates, matchesOrigin, matchesText, toItem } from './items.js';
 import { readEvents } from './sse.js';
-import { readState, TYPES, writeState } from './state.js';
+import { DATASETS, parseCodes, readState, TYPES, writeState } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const DAY = 86_400_000;
@@ -17,6 +17,9 @@ let crisisStats = null;
 let replaying = null;
 let live = null;
 let loadSerial = 0;
+// the data sets and codes seen on the timelines opened so far, offered in the filters
+const datasetsSeen = new Set(DATASETS);
+const codesSeen = new Set();
 
 const timeline = new Timeline($('timeline'), items, {
   stack: true,
@@ -127,7 +130,9 @@ async function loadStats() {
   if (state.scope !== 'crisis') return;
   crisisStats = await api.json(`/api/v1/crises/${encodeURIComponent(state.key)}/stats?${viewParameters(state)}`);
   const busiest = Math.max(0, ...(crisisStats?.perDay ?? []).map((day) => day.count));
-  $('chart-caption').textContent = `Incidents per day by type (the highest bar: ${busiest})`;
+  $('chart-caption').textContent =
+    `Incidents per day by type (the highest bar: ${busiest})` +
+    (originFiltered() ? ', of every data set and code: the counts are not filtered by them' : '');
   chartItems.add(
     (crisisStats?.perDayAndType ?? [])
       .filter((row) => !state.types.length || state.types.includes(row.type))
@@ -165,7 +170,9 @@ async function loadWindow() {
   const page = await api.json(timelinePath(state, from, window.end));
   if (serial !== loadSerial || !page) return;
   let shown;
-  const aggregated = Boolean(page.nextCursor && crisisStats);
+  // the per-day counts know nothing of data sets and codes: a filtered window shows its first page instead
+  const aggregated = Boolean(page.nextCursor && crisisStats && !originFiltered());
+  offerFilters(page.items);
   if (aggregated) {
     // more than a page in view: one bar a day from the crisis's counts, until zoomed in
     shown = dayAggregates(crisisStats.perDayAndType, from, window.end, state.types);
@@ -179,6 +186,38 @@ async function loadWindow() {
   saveState();
   // when the first incidents are on screen: what the load time of a large crisis is measured by
   if (!performance.getEntriesByName('timeline-drawn').length) performance.mark('timeline-drawn');
+}
+
+function originFiltered() {
+  return Boolean(state.dataset || state.codes.length);
+}
+
+/** Adds the data sets and classifying codes of the entries to the choices of the filters. */
+function offerFilters(entries) {
+  const datasets = entries
+    .map((entry) => entry.origin?.dataset)
+    .filter((dataset) => dataset && !datasetsSeen.has(dataset));
+  const codes = codeSuggestions(entries).filter((code) => !codesSeen.has(code));
+  datasets.forEach((dataset) => datasetsSeen.add(dataset));
+  codes.forEach((code) => codesSeen.add(code));
+  if (datasets.length) renderDatasets();
+  if (codes.length) {
+    $('code-options').replaceChildren(
+      ...[...codesSeen].sort().map((code) => Object.assign(document.createElement('option'), { value: code })),
+    );
+  }
+}
+
+function renderDatasets() {
+  if (state.dataset) datasetsSeen.add(state.dataset);
+  const all = Object.assign(document.createElement('option'), { value: '', textContent: 'all, imported or not' });
+  $('dataset').replaceChildren(
+    all,
+    ...[...datasetsSeen]
+      .sort()
+      .map((dataset) => Object.assign(document.createElement('option'), { value: dataset, textContent: dataset })),
+  );
+  $('dataset').value = state.dataset;
 }
 
 function replaceItems(shown) {
@@ -318,7 +357,10 @@ async function startReplay() {
       $('replay-clock').textContent = 'news of ' + format(event.id.slice(0, event.id.indexOf('/')));
       if (view.status === 'RETRACTED' && !state.retracted) {
         items.remove(view.incidentId);
-      } else if (state.types.length === 0 || state.types.includes(view.type)) {
+      } else if (
+        (state.types.length === 0 || state.types.includes(view.type)) &&
+        matchesOrigin(view, state.dataset, state.codes)
+      ) {
         items.update(toItem(view));
       }
       renderList();
@@ -421,6 +463,21 @@ $('text').addEventListener('input', () => {
   state.text = $('text').value;
   reloadSoon();
 });
+$('dataset').addEventListener('change', () => {
+  state.dataset = $('dataset').value;
+  refreshView();
+});
+// on change (Enter or leaving the field), not on each key: a code half typed is not one the API takes
+$('code').addEventListener('change', () => {
+  const { codes, invalid } = parseCodes($('code').value);
+  $('code').setCustomValidity(invalid.length ? `not name:value: ${invalid.join('; ')}` : '');
+  if (invalid.length) {
+    setNotice(`Codes are name:value, such as event_type:Battles; not ${invalid.join('; ')}`);
+    return;
+  }
+  state.codes = codes;
+  refreshView();
+});
 $('retracted').addEventListener('change', () => {
   state.retracted = $('retracted').checked;
   refreshView();
@@ -468,6 +525,8 @@ document.addEventListener('keydown', (event) => {
 
 async function start() {
   $('text').value = state.text;
+  $('code').value = state.codes.join('; ');
+  renderDatasets();
   $('retracted').checked = state.retracted;
   if (state.asOf) $('as-of').value = state.asOf.slice(0, 16);
   buildFilters();

@@ -25,6 +25,18 @@ test('the page asks only for the visible window, a page at a time, in its view',
   assert.match(timelinePath(state, new Date(0), new Date(1), 'abc'), /cursor=abc/);
 });
 
+test('the data set and every original code are passed to the timeline', () => {
+  const path = timelinePath(
+    { ...state, dataset: 'UCDP GED', codes: ['type_of_violence:3', 'where_prec:1'] },
+    null,
+    null,
+  );
+
+  const query = new URLSearchParams(path.split('?')[1]);
+  assert.equal(query.get('dataset'), 'UCDP GED');
+  assert.deepEqual(query.getAll('code'), ['type_of_violence:3', 'where_prec:1']);
+});
+
 test('a 401 asks for a token once and sends it from then on', async () => {
   const seen = [];
   globalThis.fetch = async (path, options) => {

@@ -3,6 +3,8 @@ package org.crisistimeline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import org.crisistimeline.testsupport.TestTokens;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,13 +37,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page at {@code /} in Debian's headless Chromium, against both services as they ship with the demo crisis loaded.
- * Every test ends with no error in the browser's console; screenshots are kept in target/screenshots.
+ * The page at {@code /} in Debian's headless Chromium, against both services as they ship with the demo crisis loaded
+ * and the README's UCDP GED sample imported. Every test ends with no error in the browser's console; screenshots are
+ * kept in target/screenshots.
  */
 class TimelinePageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String CRISIS = "/?scope=crisis&key=iran-us-2020";
+    private static final Path UCDP_SAMPLE = DemoStack.DEMO_LOADER.resolveSibling("samples/ucdp-ged-sample.csv");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static DemoStack stack;
     private static ChromeDriver browser;
@@ -53,6 +60,7 @@ class TimelinePageIT {
                 "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver);"
                         + " CI installs them");
         stack = DemoStack.start("page");
+        importTheUcdpSample();
         var options = new ChromeOptions()
                 .setBinary(System.getProperty("chromeBinary"))
                 .addArguments(
@@ -223,6 +231,130 @@ class TimelinePageIT {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true"))
                 .isEqualTo(true);
         screenshot("recorded-live");
+    }
+
+    @Test
+    void choosingADataSetAndAnOriginalCodeNarrowsTheTimelineAndAReloadKeepsBoth() throws Exception {
+        // Iraq between 2014 and 2020: the demo crisis's incidents, recorded here, and five rows of the UCDP sample
+        open("/?scope=country&key=IQ&from=2014-01-01&to=2020-02-01");
+        awaitShown("soleimani-killed-baghdad-airport");
+        awaitShown("ucdp-ged-900002");
+
+        new Select(browser.findElement(By.id("dataset"))).selectByValue("UCDP GED");
+
+        wait(PATIENCE).until(page -> !shown().contains("soleimani-killed-baghdad-airport"));
+        assertThat(shown())
+                .containsExactlyInAnyOrder(
+                        "ucdp-ged-900001", "ucdp-ged-900002", "ucdp-ged-900003", "ucdp-ged-900011", "ucdp-ged-900012");
+        assertThat(browser.getCurrentUrl()).contains("dataset=UCDP+GED");
+
+        // one-sided violence (UCDP's type_of_violence 3): the villagers near Kirkuk in 2016 and Sinjar in 2014
+        WebElement code = browser.findElement(By.id("code"));
+        code.sendKeys("type_of_violence:3", Keys.TAB);
+
+        wait(PATIENCE).until(page -> shown().size() == 2);
+        assertThat(shown()).containsExactlyInAnyOrder("ucdp-ged-900003", "ucdp-ged-900011");
+        assertThat(browser.getCurrentUrl()).contains("code=type_of_violence%3A3");
+
+        browser.navigate().refresh();
+        awaitShown("ucdp-ged-900003");
+        assertThat(shown()).containsExactlyInAnyOrder("ucdp-ged-900003", "ucdp-ged-900011");
+        assertThat(new Select(browser.findElement(By.id("dataset")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("UCDP GED");
+        assertThat(browser.findElement(By.id("code")).getDomProperty("value")).isEqualTo("type_of_violence:3");
+        screenshot("ucdp-one-sided-violence-in-iraq");
+    }
+
+    @Test
+    void aRangedIncidentIsDrawnFromItsStartToItsEndAndItsPanelShowsTheRowItCameFrom() throws Exception {
+        // 900001 is one day (25 June 2017), 900002 the four days 1–4 July 2017 (date_prec 2), 900012 one day
+        open("/?scope=crisis&key=ucdp-sample&from=2017-06-20&to=2017-07-15");
+        awaitShown("ucdp-ged-900002");
+        awaitShown("ucdp-ged-900001");
+
+        double day = drawnWidth("ucdp-ged-900001");
+        double range = drawnWidth("ucdp-ged-900002");
+        assertThat(day).isPositive();
+        assertThat(range / day).as("drawn four days long, not one").isBetween(3.6, 4.4);
+
+        browser.findElement(By.cssSelector("#list button[data-incident='ucdp-ged-900002']"))
+                .click();
+        WebElement details = wait(PATIENCE).until(page -> {
+            WebElement panel = page.findElement(By.id("details"));
+            return panel.isDisplayed()
+                            && !panel.findElements(By.cssSelector(".origin")).isEmpty()
+                    ? panel
+                    : null;
+        });
+        assertThat(details.findElement(By.cssSelector(".facts")).getText()).contains("2017-07-01 – 2017-07-04");
+        assertThat(details.findElement(By.cssSelector(".origin")).getText())
+                .contains("UCDP GED", "23.1", "900002", "type_of_violence");
+        screenshot("ucdp-range");
+    }
+
+    /** The width the timeline draws an incident with, found by its summary: vis-timeline's items carry no id of ours. */
+    private static double drawnWidth(String incidentId) throws Exception {
+        String summary =
+                stack.get("/api/v1/incidents/" + incidentId).get("summary").asText();
+        Object width = ((JavascriptExecutor) browser).executeScript("""
+                        const item = [...document.querySelectorAll('#timeline .vis-item')]
+                            .find(element => element.textContent.includes(arguments[0]));
+                        return item ? item.getBoundingClientRect().width : -1;
+                        """, summary);
+        return ((Number) width).doubleValue();
+    }
+
+    /**
+     * The README's UCDP GED sample, imported as {@code infra/import.sh} does it (POST /api/v1/imports, editor role),
+     * and waited for until all its rows are on their crisis's timeline.
+     */
+    private static void importTheUcdpSample() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = TestTokens.token("e2e-page-import", "editor");
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(URI.create(stack.commandService.baseUrl()
+                                + "/api/v1/imports?format=ucdp-ged&crisis=ucdp-sample"
+                                + "&createCrisis=UCDP%20GED%20sample&release=23.1&fileName=ucdp-ged-sample.csv"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofFile(UCDP_SAMPLE))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        URI status = URI.create(stack.commandService.baseUrl()
+                + JSON.readTree(accepted.body()).get("status").asText());
+        Instant deadline = Instant.now().plusSeconds(120);
+        JsonNode job;
+        do {
+            Thread.sleep(200);
+            job = JSON.readTree(http.send(
+                            HttpRequest.newBuilder(status)
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            assertThat(Instant.now()).as("the import finishes: %s", job).isBefore(deadline);
+        } while (List.of("QUEUED", "RUNNING").contains(job.get("state").asText()));
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("counts").get("imported").asLong())
+                .as(job.toString())
+                .isEqualTo(12);
+        // 404 until the crisis and its incidents have reached the query service
+        URI timeline = URI.create(stack.queryService.baseUrl() + "/api/v1/timelines/crises/ucdp-sample?limit=500");
+        while (true) {
+            HttpResponse<String> page =
+                    http.send(HttpRequest.newBuilder(timeline).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() == 200
+                    && JSON.readTree(page.body()).get("items").size() == 12) {
+                return;
+            }
+            assertThat(Instant.now())
+                    .as("the sample's rows reach the timeline: %s", page.body())
+                    .isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private static void open(String path) {
