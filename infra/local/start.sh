@@ -40,7 +40,9 @@ Starts PostgreSQL (or uses the one on port $PG_PORT), a Kafka broker, command-se
 (port $COMMAND_PORT) and query-service (port $QUERY_PORT), loads the demo crisis, and stays
 in the foreground: Ctrl-C stops everything it started.
 
-  -d, --detach     return once everything is up; stop later with infra/local/stop.sh
+  -d, --detach     return once everything is up; stop later with infra/local/stop.sh. Parts of the
+                   stack already running from the same run directory are kept: only the
+                   others are started
       --rebuild    run './mvnw -B -q -DskipTests install' even if the jars exist
       --infra-only start only PostgreSQL and Kafka (to run the services from an IDE)
       --no-demo-data  do not run infra/demo-data/load.sh
@@ -51,7 +53,8 @@ Run directory (pids, logs, Kafka data): $RUN_DIR
 QUERY_SERVICE_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT and POSTGRES_PORT; other jars or demo
 loader with COMMAND_SERVICE_JAR, QUERY_SERVICE_JAR and DEMO_DATA_LOADER; other databases with
 EVENTS_DATABASE and QUERY_DATABASE; the services' JVM options with SERVICE_JAVA_OPTS (-Xmx512m).
-If a stack from the same run directory is still running, it is stopped first.
+If a stack from the same run directory is still running, it is stopped first; with --detach
+only what is not running is started (a foreground start.sh still running is stopped first).
 EOF
 }
 
@@ -71,6 +74,8 @@ done
 # ---------------------------------------------------------------------------------- helpers
 
 STARTED=0 # set once something may have been started: a failure then stops it again
+KEPT=()     # with --detach, the parts of the stack that were running already: never stopped by this run
+LAUNCHED=() # what this run started, in order: all a failure stops when something was kept
 KEEP_RUNNING=0
 
 say() { printf '==> %s\n' "$*"; }
@@ -86,9 +91,35 @@ stop_stack() {
     if [[ -f "$RUN_DIR/start.pid" && "$(cat "$RUN_DIR/start.pid" 2>/dev/null)" == "$$" ]]; then
         rm -f "$RUN_DIR/start.pid"
     fi
-    if ((STARTED)); then
+    if ((STARTED)) && ((${#KEPT[@]})); then
+        stop_launched
+    elif ((STARTED)); then
         "$SCRIPT_DIR/stop.sh" || warn "stop.sh reported a problem"
     fi
+}
+
+# After a failed start beside parts that were running already: stop only what this run launched (stop.sh would stop
+# everything), newest first, TERM to its process group, KILL after 20 s.
+stop_launched() {
+    local i name pid
+    for ((i = ${#LAUNCHED[@]} - 1; i >= 0; i--)); do
+        name="${LAUNCHED[i]}"
+        pid="$(our_pid "$name")" || continue
+        say "Stopping $name (pid $pid), started by this run; keeping ${KEPT[*]}"
+        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            alive "$pid" || break
+            sleep 0.2
+        done
+        alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null
+        rm -f "$RUN_DIR/$name.pid"
+    done
+}
+
+running() { # NAME: kept from before this run
+    local kept
+    for kept in "${KEPT[@]}"; do [[ "$kept" == "$1" ]] && return 0; done
+    return 1
 }
 
 on_exit() {
@@ -154,6 +185,7 @@ launch() {
     shift 2
     rm -f "$pidfile"
     STARTED=1
+    LAUNCHED+=("$name")
     # shellcheck disable=SC2016 # expanded by the inner bash: its own pid, which then becomes the JVM
     setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" >"$log" 2>&1 </dev/null &
     for _ in $(seq 1 50); do
@@ -208,27 +240,37 @@ fi
 
 # A stack from this run directory still running (a foreground start.sh, or detached
 # processes): stop it first, so this start owns everything it reports.
+# With --detach and no foreground start.sh owning it, what runs is kept and only the rest is started.
 previous=()
+foreground=0
 if [[ -s "$RUN_DIR/start.pid" ]]; then
     spid="$(cat "$RUN_DIR/start.pid")"
     if [[ "$spid" =~ ^[0-9]+$ ]] && alive "$spid" && tr '\0' ' ' <"/proc/$spid/cmdline" 2>/dev/null | grep -q 'start\.sh'; then
         previous+=("start.sh (pid $spid)")
+        foreground=1
     fi
 fi
 for name in query-service command-service kafka; do
     if pid="$(our_pid "$name")"; then previous+=("$name (pid $pid)"); fi
 done
-if ((${#previous[@]})); then
+if ((${#previous[@]})) && ((DETACH && !foreground)); then
+    for name in kafka command-service query-service; do
+        if our_pid "$name" >/dev/null; then KEPT+=("$name"); fi
+    done
+    say "Already running from $RUN_DIR: ${previous[*]}. Starting only what is not."
+elif ((${#previous[@]})); then
     say "A stack from $RUN_DIR is still running: ${previous[*]}. Stopping it first."
     "$SCRIPT_DIR/stop.sh" || die "could not stop the previous stack; run infra/local/stop.sh and look at its output"
 fi
 echo $$ >"$RUN_DIR/start.pid"
 
-require_free_port "$KAFKA_PORT" "the Kafka broker"
-require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller"
+if ! running kafka; then
+    require_free_port "$KAFKA_PORT" "the Kafka broker"
+    require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller"
+fi
 if ((!INFRA_ONLY)); then
-    require_free_port "$COMMAND_PORT" "command-service"
-    require_free_port "$QUERY_PORT" "query-service"
+    running command-service || require_free_port "$COMMAND_PORT" "command-service"
+    running query-service || require_free_port "$QUERY_PORT" "query-service"
 fi
 
 # ---------------------------------------------------------------------------------- build
@@ -390,32 +432,36 @@ kafka_tool() {
 }
 
 KAFKA_FORMATTED=0
-if [[ ! -f "$KAFKA_DIR/data/meta.properties" ]]; then
-    cluster_id="$(kafka_tool kafka.tools.StorageTool random-uuid)"
-    # a static voter set (controller.quorum.voters): 'format -t ID -c FILE' is enough, no --standalone
-    kafka_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" >"$KAFKA_DIR/format.out" 2>&1 ||
-        { cat "$KAFKA_DIR/format.out" >&2; die "formatting the Kafka storage failed"; }
-    KAFKA_FORMATTED=1
-    say "Formatted new Kafka storage (cluster id $cluster_id)"
-fi
+if running kafka; then
+    say "Kafka is already running on 127.0.0.1:$KAFKA_PORT (pid $(our_pid kafka)): keeping it"
+else
+    if [[ ! -f "$KAFKA_DIR/data/meta.properties" ]]; then
+        cluster_id="$(kafka_tool kafka.tools.StorageTool random-uuid)"
+        # a static voter set (controller.quorum.voters): 'format -t ID -c FILE' is enough, no --standalone
+        kafka_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" >"$KAFKA_DIR/format.out" 2>&1 ||
+            { cat "$KAFKA_DIR/format.out" >&2; die "formatting the Kafka storage failed"; }
+        KAFKA_FORMATTED=1
+        say "Formatted new Kafka storage (cluster id $cluster_id)"
+    fi
 
-say "Starting Kafka (KRaft, broker+controller) on 127.0.0.1:$KAFKA_PORT"
-launch kafka "$RUN_DIR/kafka.log" "$JAVA" "$MARKER" -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j.configuration="file:$KAFKA_DIR/log4j.properties" -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_DIR/server.properties"
-kafka_pid="$(cat "$RUN_DIR/kafka.pid")"
-deadline=$((SECONDS + KAFKA_TIMEOUT))
-until grep -q 'Kafka Server started' "$RUN_DIR/kafka.log" 2>/dev/null && port_in_use "$KAFKA_PORT"; do
-    if ! alive "$kafka_pid"; then
-        show_log_tail "$RUN_DIR/kafka.log"
-        die "the Kafka broker exited during start-up"
-    fi
-    if ((SECONDS >= deadline)); then
-        show_log_tail "$RUN_DIR/kafka.log"
-        die "the Kafka broker was not started after ${KAFKA_TIMEOUT}s"
-    fi
-    sleep 0.3
-done
-say "Kafka ready on 127.0.0.1:$KAFKA_PORT in $(elapsed $t)"
+    say "Starting Kafka (KRaft, broker+controller) on 127.0.0.1:$KAFKA_PORT"
+    launch kafka "$RUN_DIR/kafka.log" "$JAVA" "$MARKER" -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
+        -Dlog4j.configuration="file:$KAFKA_DIR/log4j.properties" -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_DIR/server.properties"
+    kafka_pid="$(cat "$RUN_DIR/kafka.pid")"
+    deadline=$((SECONDS + KAFKA_TIMEOUT))
+    until grep -q 'Kafka Server started' "$RUN_DIR/kafka.log" 2>/dev/null && port_in_use "$KAFKA_PORT"; do
+        if ! alive "$kafka_pid"; then
+            show_log_tail "$RUN_DIR/kafka.log"
+            die "the Kafka broker exited during start-up"
+        fi
+        if ((SECONDS >= deadline)); then
+            show_log_tail "$RUN_DIR/kafka.log"
+            die "the Kafka broker was not started after ${KAFKA_TIMEOUT}s"
+        fi
+        sleep 0.3
+    done
+    say "Kafka ready on 127.0.0.1:$KAFKA_PORT in $(elapsed $t)"
+fi
 
 if ((KAFKA_FORMATTED && DB_HAD_TABLES)); then
     warn "the Kafka storage is new but database ${DATABASES[0]} already holds tables: events stored and
@@ -468,6 +514,11 @@ ensure_audit_key() {
 
 start_service() { # NAME PORT JAR DATABASE
     local name=$1 port=$2 jar=$3 db=$4 t=$SECONDS
+    if running "$name"; then
+        say "$name is already running (pid $(our_pid "$name")): keeping it"
+        wait_healthy "$name" "$port"
+        return
+    fi
     say "Starting $name on port $port"
     # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is words
     launch "$name" "$RUN_DIR/$name.log" env \
