@@ -52,7 +52,9 @@ class PublisherMetricsIT {
             assertThat(value(scrape, "crisis_timeline_publisher_lag_events")).isZero();
             assertThat(scrape)
                     .contains("eventProcessor_latency{processorName=\"kafka-publisher\"}")
-                    .contains("commandBus_successCounter_total");
+                    .contains("commandBus_successCounter_total")
+                    .contains("crisis_timeline_import_jobs{state=\"running\"}")
+                    .contains("crisis_timeline_import_jobs{state=\"queued\"}");
         });
         var admin = new HttpHeaders();
         admin.setBearerAuth(TestTokens.token("metrics-admin", "admin"));

@@ -2,19 +2,30 @@ package org.crisistimeline.query.projection;
 
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.crisistimeline.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,22 +47,33 @@ class DeferredIndexes implements HealthIndicator {
     /** Records left on the topic at which the consumer counts as caught up: about one poll. */
     static final long CAUGHT_UP = 2_000;
 
+    /** Below this many events on the topic the indexes are kept: building them afterwards would not pay. */
+    static final long WORTH_DEFERRING = 50_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final LongSupplier eventsOnTopic;
     private volatile boolean deferred;
 
-    DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
+    @Autowired
+    DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaAdmin kafka) {
+        this(jdbc, transaction, () -> eventsOnTopic(kafka));
     }
 
-    /** Before the consumers start: an empty read model defers its indexes. */
+    DeferredIndexes(JdbcTemplate jdbc, TransactionTemplate transaction, LongSupplier eventsOnTopic) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.eventsOnTopic = eventsOnTopic;
+    }
+
+    /** Before the consumers start: an empty read model with a long topic ahead of it defers its indexes. */
     @PostConstruct
     void deferIfEmpty() {
         transaction.executeWithoutResult(status -> {
             lock();
-            if (Boolean.TRUE.equals(
-                    jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM aggregate_position)", Boolean.class))) {
+            boolean applied = Boolean.TRUE.equals(
+                    jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM aggregate_position)", Boolean.class));
+            if (applied || eventsOnTopic.getAsLong() < WORTH_DEFERRING) {
                 return;
             }
             List<String> names = jdbc.queryForList(
@@ -137,6 +159,37 @@ class DeferredIndexes implements HealthIndicator {
                 "SELECT name, definition FROM index_deferral WHERE definition IS NOT NULL ORDER BY name",
                 (RowCallbackHandler) row -> definitions.put(row.getString(1), row.getString(2)));
         return definitions;
+    }
+
+    /** The records on the event topic, or 0 when the broker does not say within a few seconds (nothing is deferred). */
+    private static long eventsOnTopic(KafkaAdmin kafka) {
+        try (Admin admin = Admin.create(kafka.getConfigurationProperties())) {
+            List<TopicPartition> partitions = admin
+                    .describeTopics(List.of(Topics.EVENTS))
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(Topics.EVENTS)
+                    .partitions()
+                    .stream()
+                    .map(partition -> new TopicPartition(Topics.EVENTS, partition.partition()))
+                    .toList();
+            return offsets(admin, partitions, OffsetSpec.latest()) - offsets(admin, partitions, OffsetSpec.earliest());
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.info("Could not count the events on the topic ({}); the indexes are kept", e.toString());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static long offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        return admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     private void lock() {

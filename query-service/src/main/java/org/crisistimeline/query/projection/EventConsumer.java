@@ -39,18 +39,21 @@ class EventConsumer {
     private final DeadLetters deadLetters;
     private final TransactionTemplate transaction;
     private final DeferredIndexes deferredIndexes;
+    private final ProjectionLag lag;
 
     EventConsumer(
             EventRecordReader reader,
             ReadModel readModel,
             DeadLetters deadLetters,
             TransactionTemplate transaction,
-            DeferredIndexes deferredIndexes) {
+            DeferredIndexes deferredIndexes,
+            ProjectionLag lag) {
         this.reader = reader;
         this.readModel = readModel;
         this.deadLetters = deadLetters;
         this.transaction = transaction;
         this.deferredIndexes = deferredIndexes;
+        this.lag = lag;
     }
 
     @KafkaListener(topics = Topics.EVENTS, batch = "true")
@@ -59,7 +62,7 @@ class EventConsumer {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> applyTogether(records));
+            lag.applied(transaction.execute(status -> applyTogether(records)));
             deferredIndexes.buildIfCaughtUp(consumer);
             return;
         } catch (RuntimeException failure) {
@@ -81,7 +84,8 @@ class EventConsumer {
         }
     }
 
-    private void applyTogether(List<ConsumerRecord<String, byte[]>> records) {
+    /** @return the events read from the records (those applied before are among them, and change nothing) */
+    private List<EventEnvelope> applyTogether(List<ConsumerRecord<String, byte[]>> records) {
         List<String> aggregateIds = records.stream()
                 .flatMap(record -> HeldRecord.aggregateIdOf(record).stream())
                 .distinct()
@@ -98,6 +102,7 @@ class EventConsumer {
             }
         }
         readModel.applyAll(events);
+        return events;
     }
 
     private void applyAlone(ConsumerRecord<String, byte[]> record) {

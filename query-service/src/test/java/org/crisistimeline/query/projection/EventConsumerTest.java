@@ -42,7 +42,8 @@ class EventConsumerTest {
             readModel,
             deadLetters,
             new TransactionTemplate(mock(PlatformTransactionManager.class)),
-            deferredIndexes);
+            deferredIndexes,
+            new ProjectionLag());
 
     private final List<ConsumerRecord<String, byte[]>> poll = List.of(record(0), record(1), record(2), record(3));
     private final List<String> appliedAlone = new ArrayList<>();

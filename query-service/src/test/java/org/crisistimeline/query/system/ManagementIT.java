@@ -60,6 +60,7 @@ class ManagementIT {
         assertThat(scrape.getStatusCode().value()).isEqualTo(200);
         assertThat(scrape.getBody())
                 .contains("crisis_timeline_dead_letters_open ")
+                .contains("crisis_timeline_projection_lag_seconds ")
                 .contains("kafka_consumer_fetch_manager_records_lag_max")
                 .contains("hikaricp_connections_active");
     }
