@@ -203,8 +203,8 @@ public final class ProjectionRebuild implements Scenario {
     private static boolean ready(int port) throws InterruptedException {
         try {
             return HTTP.send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                                    HttpRequest.newBuilder(URI.create(
+                                                    "http://localhost:" + port + "/actuator/health/readiness"))
                                             .timeout(Duration.ofSeconds(5))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())
