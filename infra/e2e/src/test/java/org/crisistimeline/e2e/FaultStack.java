@@ -41,6 +41,7 @@ final class FaultStack implements AutoCloseable {
     final ServiceProcess commandService;
     final List<ServiceProcess> queryServices = new ArrayList<>();
     private final String commandDatabase;
+    private Map<String, String> queryEnvironment;
 
     private FaultStack(String name, KafkaBroker broker, ServiceProcess commandService, String commandDatabase) {
         this.name = name;
@@ -68,11 +69,10 @@ final class FaultStack implements AutoCloseable {
                 Path.of(System.getProperty("commandServiceJar")),
                 with(shared, Map.of("POSTGRES_URL", infrastructure.jdbcUrl(commandDatabase))));
         var stack = new FaultStack(name, broker, command, commandDatabase);
-        Map<String, String> query = with(shared, queryEnvironment);
-        query.put("POSTGRES_URL", infrastructure.jdbcUrl(name + "_query"));
+        stack.queryEnvironment = with(shared, queryEnvironment);
+        stack.queryEnvironment.put("POSTGRES_URL", infrastructure.jdbcUrl(name + "_query"));
         for (int i = 1; i <= queryInstances; i++) {
-            stack.queryServices.add(ServiceProcess.start(
-                    name + "-query-service-" + i, Path.of(System.getProperty("queryServiceJar")), query));
+            stack.startQueryService();
         }
         command.awaitHealthy(Duration.ofSeconds(240));
         for (ServiceProcess queryService : stack.queryServices) {
@@ -84,6 +84,36 @@ final class FaultStack implements AutoCloseable {
 
     ServiceProcess queryService() {
         return queryServices.get(0);
+    }
+
+    /** One more query service in the same consumer group, on the same read model; not yet awaited. */
+    ServiceProcess startQueryService() throws Exception {
+        var queryService = ServiceProcess.start(
+                name + "-query-service-" + (queryServices.size() + 1),
+                Path.of(System.getProperty("queryServiceJar")),
+                queryEnvironment);
+        queryServices.add(queryService);
+        return queryService;
+    }
+
+    /** The read model's database, for counting what it applied while its service is down or busy. */
+    Connection queryDatabase() throws SQLException {
+        return DriverManager.getConnection(
+                TestInfrastructure.get().jdbcUrl(name + "_query"),
+                TestInfrastructure.get().username(),
+                TestInfrastructure.get().password());
+    }
+
+    /** How many aggregates whose id starts with {@code prefix} the read model has applied events of. */
+    static long applied(Connection queryDatabase, String prefix) throws SQLException {
+        try (var statement =
+                queryDatabase.prepareStatement("SELECT count(*) FROM aggregate_position WHERE aggregate_id LIKE ?")) {
+            statement.setString(1, prefix + "%");
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** The crisis and the two actors every incident of {@link #incident} names. */
@@ -129,6 +159,17 @@ final class FaultStack implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code count} incidents as an NDJSON file of our own format, one line each. */
+    String incidentsNdjson(String prefix, int count) throws Exception {
+        var ndjson = new StringBuilder();
+        for (int n = 0; n < count; n++) {
+            ndjson.append("{\"incident\": ")
+                    .append(json.readTree(incident(prefix + n, n)).toString())
+                    .append("}\n");
+        }
+        return ndjson.toString();
     }
 
     /** Imports an NDJSON file of our own format and waits for the job's end; @return the job's counts. */

@@ -83,6 +83,25 @@ final class KafkaBroker implements AutoCloseable {
         awaitReady(Duration.ofSeconds(120));
     }
 
+    /** {@code kill -STOP}: the broker holds its connections and answers nothing, as a long GC pause or a hung host. */
+    void pause() throws Exception {
+        signal("STOP");
+    }
+
+    /** {@code kill -CONT} after {@link #pause}. */
+    void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** {@code kill -9}: no controlled shutdown, the log's tail as the OS has it. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
