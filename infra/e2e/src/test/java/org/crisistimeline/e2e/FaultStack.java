@@ -53,9 +53,15 @@ final class FaultStack implements AutoCloseable {
 
     /**
      * @param queryInstances how many query services, one read model and consumer group between them
+     * @param commandEnvironment settings of the command service besides the database, broker and key
      * @param queryEnvironment settings of the query services besides the database, broker and key
      */
-    static FaultStack start(String name, int queryInstances, Map<String, String> queryEnvironment) throws Exception {
+    static FaultStack start(
+            String name,
+            Map<String, String> commandEnvironment,
+            int queryInstances,
+            Map<String, String> queryEnvironment)
+            throws Exception {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         KafkaBroker broker = KafkaBroker.start(name);
         Map<String, String> shared = Map.of(
@@ -67,7 +73,9 @@ final class FaultStack implements AutoCloseable {
         var command = ServiceProcess.start(
                 name + "-command-service",
                 Path.of(System.getProperty("commandServiceJar")),
-                with(shared, Map.of("POSTGRES_URL", infrastructure.jdbcUrl(commandDatabase))));
+                with(
+                        with(shared, commandEnvironment),
+                        Map.of("POSTGRES_URL", infrastructure.jdbcUrl(commandDatabase))));
         var stack = new FaultStack(name, broker, command, commandDatabase);
         stack.queryEnvironment = with(shared, queryEnvironment);
         stack.queryEnvironment.put("POSTGRES_URL", infrastructure.jdbcUrl(name + "_query"));
@@ -94,6 +102,14 @@ final class FaultStack implements AutoCloseable {
                 queryEnvironment);
         queryServices.add(queryService);
         return queryService;
+    }
+
+    /** The event store's database, for a writer of its own. */
+    Connection commandDatabase() throws SQLException {
+        return DriverManager.getConnection(
+                TestInfrastructure.get().jdbcUrl(commandDatabase),
+                TestInfrastructure.get().username(),
+                TestInfrastructure.get().password());
     }
 
     /** The read model's database, for counting what it applied while its service is down or busy. */
