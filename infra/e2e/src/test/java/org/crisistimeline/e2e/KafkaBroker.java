@@ -94,7 +94,8 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private void signal(String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+        // bash's own kill: no procps needed on a minimal machine
+        Process kill = new ProcessBuilder("bash", "-c", "kill -" + signal + " " + process.pid())
                 .inheritIO()
                 .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
