@@ -29,9 +29,11 @@ class AuditController {
     private static final int LISTED_BREAKS = 10_000;
 
     private final EventStoreAudit audit;
+    private final StoreHeads heads;
 
-    AuditController(EventStoreAudit audit) {
+    AuditController(EventStoreAudit audit, StoreHeads heads) {
         this.audit = audit;
+        this.heads = heads;
     }
 
     /** Walks the whole event store and reports every break (the first 10,000 listed, all counted). */
@@ -50,6 +52,15 @@ class AuditController {
     @GetMapping("/checkpoint")
     Checkpoint checkpoint() {
         return audit.checkpoint();
+    }
+
+    /**
+     * Every aggregate's last sequence number and its hash as stored now, unsigned and without a walk: one side of a
+     * reconciliation with the read model ({@code infra/reconcile.sh}).
+     */
+    @GetMapping("/heads")
+    StoreHeads.Heads heads() {
+        return heads.now();
     }
 
     /** The public key checkpoints are signed with, for the offline verifier ({@code infra/audit/verify.sh}). */

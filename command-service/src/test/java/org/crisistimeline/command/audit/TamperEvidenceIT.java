@@ -120,6 +120,31 @@ class TamperEvidenceIT {
     }
 
     @Test
+    void theHeadsGiveEachAggregatesLastSequenceAndItsHashToAdminsOnly() {
+        String lastHash = jdbc.query(
+                        "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3",
+                        (row, index) ->
+                                CanonicalJson.read(row.getBytes(1)).get("hash").asText(),
+                        incident)
+                .get(0);
+
+        ResponseEntity<JsonNode> response = audit(HttpMethod.GET, "/api/v1/audit/heads", null, ADMIN);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode heads = response.getBody().get("heads");
+        assertThat(response.getBody().get("aggregates").asInt()).isEqualTo(heads.size());
+        List<JsonNode> ofIncident = Stream.of(heads)
+                .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
+                .filter(head -> head.get("aggregateId").asText().equals(incident))
+                .toList();
+        assertThat(ofIncident).hasSize(1);
+        assertThat(ofIncident.get(0).get("sequence").asLong()).isEqualTo(3);
+        assertThat(ofIncident.get(0).get("hash").asText()).isEqualTo(lastHash);
+        assertThat(audit(HttpMethod.GET, "/api/v1/audit/heads", null, EDITOR).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aStoreAsAppendedHasNoBreaks() {
         JsonNode report = verify();
 

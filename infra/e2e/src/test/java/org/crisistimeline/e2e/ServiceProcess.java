@@ -18,13 +18,16 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     private final String name;
-    private final Process process;
+    private final Path jar;
+    private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private Process process;
 
-    private ServiceProcess(String name, Process process, Path log, int port) {
+    private ServiceProcess(String name, Path jar, Map<String, String> environment, Path log, int port) {
         this.name = name;
-        this.process = process;
+        this.jar = jar;
+        this.environment = Map.copyOf(environment);
         this.log = log;
         this.port = port;
     }
@@ -33,21 +36,44 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar at " + jar + "; build with ./mvnw verify from the repository root");
         }
-        int port = freePort();
         Path log = Path.of("target", name + ".log");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        var service = new ServiceProcess(name, jar, environment, log, freePort());
+        service.restart();
+        return service;
+    }
+
+    /** Starts the service again, on the same port with the same settings, after {@link #kill} or {@link #close}. */
+    void restart() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-jar",
                 jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // appended: the log of a killed run stays above the one of its restart
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        Process process = builder.start();
+        Process started = builder.start();
         // a failing test run must not leave a service behind
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new ServiceProcess(name, process, log, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+        process = started;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no graceful stop, requests in flight cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     String baseUrl() {

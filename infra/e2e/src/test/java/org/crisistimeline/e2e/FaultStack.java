@@ -1,0 +1,318 @@
+package org.crisistimeline.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crisistimeline.reconcile.Reconciliation;
+import org.crisistimeline.reconcile.ReconciliationSource;
+import org.crisistimeline.testsupport.TestInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
+
+/**
+ * The stack a fault test breaks: both service jars as processes, the shared PostgreSQL with databases of this test's
+ * own, and a Kafka broker process of its own (so that it can be killed, and so that its topic holds this test's events
+ * only). Any number of query-service instances share one read model and one consumer group.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final String TOKEN = TestTokens.token("fault-tests", "recorder", "editor", "admin");
+    static final String TOPIC = "crisis-timeline.events.v1";
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final String crisis;
+    final KafkaBroker broker;
+    final ServiceProcess commandService;
+    final List<ServiceProcess> queryServices = new ArrayList<>();
+    private final String commandDatabase;
+    private Map<String, String> queryEnvironment;
+
+    private FaultStack(String name, KafkaBroker broker, ServiceProcess commandService, String commandDatabase) {
+        this.name = name;
+        this.crisis = name.replace('_', '-') + "-crisis";
+        this.broker = broker;
+        this.commandService = commandService;
+        this.commandDatabase = commandDatabase;
+    }
+
+    /**
+     * @param queryInstances how many query services, one read model and consumer group between them
+     * @param commandEnvironment settings of the command service besides the database, broker and key
+     * @param queryEnvironment settings of the query services besides the database, broker and key
+     */
+    static FaultStack start(
+            String name,
+            Map<String, String> commandEnvironment,
+            int queryInstances,
+            Map<String, String> queryEnvironment)
+            throws Exception {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        KafkaBroker broker = KafkaBroker.start(name);
+        Map<String, String> shared = Map.of(
+                "POSTGRES_USER", infrastructure.username(),
+                "POSTGRES_PASSWORD", infrastructure.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
+        String commandDatabase = name + "_events";
+        var command = ServiceProcess.start(
+                name + "-command-service",
+                Path.of(System.getProperty("commandServiceJar")),
+                with(
+                        with(shared, commandEnvironment),
+                        Map.of("POSTGRES_URL", infrastructure.jdbcUrl(commandDatabase))));
+        var stack = new FaultStack(name, broker, command, commandDatabase);
+        stack.queryEnvironment = with(shared, queryEnvironment);
+        stack.queryEnvironment.put("POSTGRES_URL", infrastructure.jdbcUrl(name + "_query"));
+        for (int i = 1; i <= queryInstances; i++) {
+            stack.startQueryService();
+        }
+        command.awaitHealthy(Duration.ofSeconds(240));
+        for (ServiceProcess queryService : stack.queryServices) {
+            queryService.awaitHealthy(Duration.ofSeconds(240));
+        }
+        stack.openCrisis();
+        return stack;
+    }
+
+    ServiceProcess queryService() {
+        return queryServices.get(0);
+    }
+
+    /** One more query service in the same consumer group, on the same read model; not yet awaited. */
+    ServiceProcess startQueryService() throws Exception {
+        var queryService = ServiceProcess.start(
+                name + "-query-service-" + (queryServices.size() + 1),
+                Path.of(System.getProperty("queryServiceJar")),
+                queryEnvironment);
+        queryServices.add(queryService);
+        return queryService;
+    }
+
+    /** The event store's database, for a writer of its own. */
+    Connection commandDatabase() throws SQLException {
+        return DriverManager.getConnection(
+                TestInfrastructure.get().jdbcUrl(commandDatabase),
+                TestInfrastructure.get().username(),
+                TestInfrastructure.get().password());
+    }
+
+    /** The read model's database, for counting what it applied while its service is down or busy. */
+    Connection queryDatabase() throws SQLException {
+        return DriverManager.getConnection(
+                TestInfrastructure.get().jdbcUrl(name + "_query"),
+                TestInfrastructure.get().username(),
+                TestInfrastructure.get().password());
+    }
+
+    /** How many aggregates whose id starts with {@code prefix} the read model has applied events of. */
+    static long applied(Connection queryDatabase, String prefix) throws SQLException {
+        try (var statement =
+                queryDatabase.prepareStatement("SELECT count(*) FROM aggregate_position WHERE aggregate_id LIKE ?")) {
+            statement.setString(1, prefix + "%");
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The crisis and the two actors every incident of {@link #incident} names. */
+    private void openCrisis() throws Exception {
+        expectCreated(post("/api/v1/crises", """
+                {"id": "%s", "name": "Faults", "summary": "Incidents written while parts of the stack fail",
+                 "countries": ["IQ", "US"], "startedOn": "2020-01-03"}""".formatted(crisis)));
+        expectCreated(post("/api/v1/actors", """
+                {"id": "%s-iran", "name": "Iran", "kind": "STATE", "country": "IR", "aliases": []}""".formatted(crisis)));
+        expectCreated(post("/api/v1/actors", """
+                {"id": "%s-us", "name": "United States", "kind": "STATE", "country": "US", "aliases": []}""".formatted(crisis)));
+    }
+
+    /** An incident of this stack's crisis; {@code n} spreads them over time, so their timeline order is known. */
+    String incident(String id, int n) {
+        return """
+                {"id": "%s", "crisisId": "%s", "type": "STRIKE",
+                 "occurredAt": "%s", "occurredPrecision": "DAY",
+                 "location": {"country": "IQ", "place": "Ain al-Asad air base"},
+                 "actors": [{"actorId": "%s-iran", "role": "INITIATOR"}, {"actorId": "%s-us", "role": "TARGET"}],
+                 "summary": "Strike number %d.",
+                 "details": {"method": "MISSILE", "target": "Ain al-Asad air base",
+                             "casualties": {"killed": {"low": 0, "best": 0, "high": 0}}},
+                 "sources": [{"publisher": "Example Wire", "url": "https://example.org/%s",
+                              "publishedAt": "2020-01-08T00:10:00Z"}],
+                 "confidence": "MEDIUM"}""".formatted(
+                        id, crisis, Instant.parse("2020-01-03T00:00:00Z").plusSeconds(60L * n), crisis, crisis, n, id);
+    }
+
+    /** A second source of an incident: its next event. */
+    static String source(String id, int n) {
+        return """
+                {"publisher": "Second Wire", "url": "https://example.org/second/%s/%d",
+                 "publishedAt": "2020-01-08T01:00:00Z"}""".formatted(id, n);
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(commandService.baseUrl() + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code count} incidents as an NDJSON file of our own format, one line each. */
+    String incidentsNdjson(String prefix, int count) throws Exception {
+        var ndjson = new StringBuilder();
+        for (int n = 0; n < count; n++) {
+            ndjson.append("{\"incident\": ")
+                    .append(json.readTree(incident(prefix + n, n)).toString())
+                    .append("}\n");
+        }
+        return ndjson.toString();
+    }
+
+    /** Imports an NDJSON file of our own format and waits for the job's end; @return the job's counts. */
+    JsonNode importNdjson(String ndjson, Duration timeout) throws Exception {
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(commandService.baseUrl() + "/api/v1/imports?format=ndjson&crisis=" + crisis))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("the import was refused: " + accepted.body());
+        }
+        String status = json.readTree(accepted.body()).get("status").asText();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = json.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(commandService.baseUrl() + status))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            if (job.hasNonNull("finishedAt")) {
+                if (!"SUCCEEDED".equals(job.get("state").asText())) {
+                    throw new IllegalStateException("the import did not succeed: " + job);
+                }
+                return job.get("counts");
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the import did not end within " + timeout);
+    }
+
+    /** The crisis' timeline, every page, as incident ids in their order. */
+    List<String> timeline(ServiceProcess queryService) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            String path = "/api/v1/timelines/crises/" + crisis + "?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, "UTF-8"));
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(queryService.baseUrl() + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
+            }
+            JsonNode page = json.readTree(response.body());
+            page.get("items").forEach(item -> ids.add(item.get("incidentId").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return ids;
+    }
+
+    /** Each aggregate's stored sequence numbers, read from the event store's table. */
+    Map<String, List<Long>> storedEvents() throws SQLException {
+        Map<String, List<Long>> events = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(
+                        TestInfrastructure.get().jdbcUrl(commandDatabase),
+                        TestInfrastructure.get().username(),
+                        TestInfrastructure.get().password());
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT aggregate_identifier, sequence_number FROM domain_event_entry"
+                        + " ORDER BY aggregate_identifier, sequence_number")) {
+            while (rows.next()) {
+                events.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
+                        .add(rows.getLong(2));
+            }
+        }
+        return events;
+    }
+
+    Reconciliation reconcile(ServiceProcess queryService) throws Exception {
+        return new ReconciliationSource(URI.create(commandService.baseUrl()), URI.create(queryService.baseUrl()), TOKEN)
+                .read();
+    }
+
+    /**
+     * Reconciles until every aggregate is applied up to its stored head.
+     *
+     * @return how long it took
+     */
+    Duration awaitInStep(ServiceProcess queryService, Duration timeout) throws Exception {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        Reconciliation last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = reconcile(queryService);
+                if (last.inStep() || last.faulty()) {
+                    break;
+                }
+            } catch (java.io.IOException notAnswering) {
+                // a service still starting
+            }
+            Thread.sleep(250);
+        }
+        if (last == null || !last.inStep()) {
+            throw new AssertionError("not in step within " + timeout + ": "
+                    + (last == null
+                            ? "no answer"
+                            : last.summary() + " "
+                                    + last.behind().stream().limit(5).toList() + last.ahead() + last.unknown()));
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    static void expectCreated(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess queryService : queryServices) {
+            queryService.close();
+        }
+        commandService.close();
+        broker.close();
+    }
+
+    private static Map<String, String> with(Map<String, String> shared, Map<String, String> more) {
+        var environment = new HashMap<>(shared);
+        environment.putAll(more);
+        return environment;
+    }
+}
