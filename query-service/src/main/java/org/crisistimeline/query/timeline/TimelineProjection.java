@@ -1,5 +1,6 @@
 package org.crisistimeline.query.timeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,12 +87,6 @@ class TimelineProjection implements Projection {
         }
         return named;
     }
-
-    /*
-     * Actors and incidents are keyed by their own ids, so they travel on different partitions and an incident may be
-     * applied before an actor it names: the actor then puts every version that names it on its country's timeline
-     * (addActorCountries).
-     */
 
     /**
      * An incident and an actor it names, applied at the same time by two consumers, would each miss the other's
@@ -208,8 +203,10 @@ class TimelineProjection implements Projection {
     }
 
     /**
-     * Each actor registered with a country puts every version naming it on that country's timeline, valid when the
-     * version was (its crisis entry says when, closed already if a later version of the batch closed it).
+     * Actors and incidents are keyed by their own ids, so they travel on different partitions and an incident may be
+     * applied before an actor it names: each actor registered with a country then puts every version naming it on
+     * that country's timeline, valid when the version was (its crisis entry says when, closed already if a later
+     * version of the batch closed it).
      */
     private void addActorCountries(List<String> actorIds, List<String> countries) {
         jdbc.update("""
@@ -288,7 +285,7 @@ class TimelineProjection implements Projection {
         private String codesOf(Origin origin) {
             try {
                 return json.writeValueAsString(origin.codes());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(origin + " cannot be written as JSON", e);
             }
         }
