@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -163,7 +164,12 @@ class DeferredIndexes implements HealthIndicator {
 
     /** The records on the event topic, or 0 when the broker does not say within a few seconds (nothing is deferred). */
     private static long eventsOnTopic(KafkaAdmin kafka) {
-        try (Admin admin = Admin.create(kafka.getConfigurationProperties())) {
+        Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
+        // a broker out of reach must not hold the start for the client's default minute
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        Admin admin = Admin.create(config);
+        try {
             List<TopicPartition> partitions = admin
                     .describeTopics(List.of(Topics.EVENTS))
                     .allTopicNames()
@@ -180,6 +186,8 @@ class DeferredIndexes implements HealthIndicator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        } finally {
+            admin.close(Duration.ofSeconds(1));
         }
     }
 
