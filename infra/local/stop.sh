@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Stops what infra/local/start.sh started from the run directory: the services, the Kafka
 # broker, and PostgreSQL only if start.sh started it. Safe to run any number of times.
-# --clean also drops the two databases and deletes the run directory (Kafka data, logs).
+# --clean also drops the two databases and deletes the run directory (Kafka data, logs). Naming services
+# (command-service, query-service) stops only those, and returns once they are gone: start.sh --detach then starts
+# them again beside the rest.
 set -Euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,6 +16,7 @@ STOP_TIMEOUT="${STOP_TIMEOUT:-20}"
 usage() {
     cat <<EOF
 Usage: infra/local/stop.sh [--clean]
+       infra/local/stop.sh command-service|query-service...
 
 Stops, in this order, a foreground start.sh, query-service, command-service, the Kafka broker
 (TERM to each process group, KILL after ${STOP_TIMEOUT}s), any other JVM started with the run
@@ -24,13 +27,18 @@ is left alone). Data persists across restarts.
              directory $RUN_DIR (Kafka data, logs, pids): the next start.sh starts from nothing.
              PostgreSQL is started for the drop if it is not running, and stopped again.
   -h, --help this text
+
+Naming one or both services stops only them and returns once they have exited (their port is free); the broker and
+PostgreSQL keep running, and infra/local/start.sh --detach starts the services again (e.g. after a key rotation).
 EOF
 }
 
 CLEAN=0
+ONLY=()
 while (($#)); do
     case "$1" in
         --clean) CLEAN=1 ;;
+        command-service | query-service) ONLY+=("$1") ;;
         -h | --help) usage; exit 0 ;;
         *) echo "stop.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -119,6 +127,23 @@ pg_cluster_for_port() {
 
 T0=$SECONDS
 stopped_something=0
+
+# named services only: nothing else is touched
+if ((${#ONLY[@]})); then
+    ((!CLEAN)) || { echo "stop.sh: --clean stops the whole stack; do not name services with it" >&2; exit 2; }
+    spid="$(cat "$RUN_DIR/start.pid" 2>/dev/null || true)"
+    if [[ "$spid" =~ ^[0-9]+$ ]] && alive "$spid" && tr '\0' ' ' <"/proc/$spid/cmdline" 2>/dev/null | grep -q 'start\.sh'; then
+        echo "stop.sh: a start.sh in the foreground owns this stack and would stop it all; use Ctrl-C there" >&2
+        exit 1
+    fi
+    services=()
+    for name in "${ONLY[@]}"; do
+        if pid="$(our_pid "$name")"; then services+=("$name:$pid"); else say "$name is not running"; fi
+    done
+    ((${#services[@]})) && stop_all "${services[@]}"
+    for name in "${ONLY[@]}"; do rm -f "$RUN_DIR/$name.pid"; done
+    exit 0
+fi
 
 # 1. a start.sh in the foreground (or still starting): its own exit handler stops the stack
 if [[ -s "$RUN_DIR/start.pid" ]]; then
