@@ -56,11 +56,19 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens the stream; returns once the response's headers have arrived. */
     public static SseClient open(URI uri, String lastEventId) {
+        return open(uri, lastEventId, null);
+    }
+
+    /** As {@link #open(URI, String)}, with a bearer token when one is given: the client is then its subject. */
+    public static SseClient open(URI uri, String lastEventId, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "text/event-stream")
                 .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));

@@ -30,6 +30,7 @@ import org.crisistimeline.query.Events;
 import org.crisistimeline.query.SseClient;
 import org.crisistimeline.query.TopicPublisher;
 import org.crisistimeline.testsupport.RealInfrastructure;
+import org.crisistimeline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Live streams read as a browser's EventSource reads them. The tests allow 4 streams at once and a heartbeat every
- * second. Each event is published once the one before it was applied, so the log's order is the order published.
+ * Live streams read as a browser's EventSource reads them. The tests allow 4 streams at once, 3 of them to one client,
+ * and a heartbeat every second. Each event is published once the one before it was applied, so the log's order is the order published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
@@ -132,11 +133,21 @@ class StreamIT {
 
     @Test
     void anAcceptedStreamSaysSoAtOnceBeforeAnyHeartbeat() throws Exception {
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(uri("?actor=" + unique("nobody")))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri("?actor=" + unique("nobody"))).build();
+        // once a slot is free, as open() waits: the streams of the test before may hold them for a heartbeat
+        List<HttpResponse<Stream<String>>> accepted = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            HttpResponse<Stream<String>> attempt = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (attempt.statusCode() == 200) {
+                accepted.add(attempt);
+                return true;
+            }
+            attempt.body().close();
+            return false;
+        });
+        HttpResponse<Stream<String>> response = accepted.get(0);
         try (Stream<String> lines = response.body()) {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(lines.findFirst()).hasValue(":open");
@@ -158,7 +169,9 @@ class StreamIT {
         try {
             SseClient refused = null;
             for (int index = 0; index < 5 && refused == null; index++) {
-                SseClient stream = SseClient.open(uri("?actor=" + unique("nobody")), null);
+                // each from a client of its own: the service's slots run out, not one client's share
+                SseClient stream = SseClient.open(
+                        uri("?actor=" + unique("nobody")), null, TestTokens.token(unique("client"), "reader"));
                 if (stream.status() == 503) {
                     refused = stream;
                 } else {
@@ -176,6 +189,32 @@ class StreamIT {
     }
 
     @Test
+    void oneClientBeyondItsShareIsRefusedWith429WhileAnotherStillGetsAStream() throws Exception {
+        String alice = TestTokens.token(unique("alice"), "reader");
+        List<SseClient> streams = new ArrayList<>();
+        try {
+            for (int index = 0; index < 3; index++) {
+                streams.add(open("?actor=" + unique("nobody"), null, alice));
+            }
+            try (SseClient refused = SseClient.open(uri("?actor=" + unique("nobody")), null, alice)) {
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+                assertThat(refused.header("Retry-After")).isEqualTo("5");
+                JsonNode problem = json.readTree(refused.errorBody());
+                assertThat(problem.get("status").asInt()).isEqualTo(429);
+                assertThat(problem.get("title").asText()).isEqualTo("Busy");
+                assertThat(problem.get("detail").asText()).contains("holds 3 streams already");
+            }
+            // the service's fourth slot is still free for someone else
+            try (SseClient bob = open("?actor=" + unique("nobody"), null, TestTokens.token(unique("bob"), "reader"))) {
+                assertThat(bob.status()).isEqualTo(200);
+            }
+        } finally {
+            streams.forEach(SseClient::close);
+        }
+    }
+
+    @Test
     void badFilterIsAProblemDetailsNotAStream() throws Exception {
         try (SseClient stream = SseClient.open(uri("?country=XX&type=EARTHQUAKE&colour=red"), "not-a-number")) {
             assertThat(stream.status()).isEqualTo(400);
@@ -186,9 +225,14 @@ class StreamIT {
 
     /** A stream, once a slot is free: the streams of the test before may take a heartbeat to notice they are gone. */
     private SseClient open(String query, String lastEventId) {
+        return open(query, lastEventId, null);
+    }
+
+    /** As {@link #open(String, String)}, for the client a token names. */
+    private SseClient open(String query, String lastEventId, String token) {
         List<SseClient> opened = new ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            SseClient stream = SseClient.open(uri(query), lastEventId);
+            SseClient stream = SseClient.open(uri(query), lastEventId, token);
             if (stream.status() == 200) {
                 opened.add(stream);
                 return true;
