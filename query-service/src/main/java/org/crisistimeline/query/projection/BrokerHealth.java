@@ -67,25 +67,35 @@ class BrokerHealth implements HealthIndicator {
             }
             DescribeClusterResult cluster =
                     admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
-            Collection<Node> brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // a little longer than the client's own timeout, whose error says more than ours
+            long patience = TIMEOUT.toMillis() + 500;
+            Collection<Node> brokers = cluster.nodes().get(patience, TimeUnit.MILLISECONDS);
             return Health.up()
-                    .withDetail("clusterId", cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                    .withDetail("clusterId", cluster.clusterId().get(patience, TimeUnit.MILLISECONDS))
                     .withDetail("brokers", brokers.size())
                     .build();
         } catch (ExecutionException e) {
-            return down(e.getCause());
-        } catch (TimeoutException | KafkaException e) {
-            return down(e);
+            return down(e.getCause().getClass().getName() + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            return down(TimeoutException.class.getName() + ": no answer within " + TIMEOUT.toMillis() + " ms");
+        } catch (KafkaException e) {
+            return down(e.getClass().getName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return down(e);
+            return down("interrupted");
         }
     }
 
-    private Health down(Throwable cause) {
+    private Health down(String error) {
+        Object servers = config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         return Health.down()
-                .withDetail("bootstrapServers", String.valueOf(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))
-                .withDetail("error", cause.getClass().getName() + ": " + cause.getMessage())
+                .withDetail(
+                        "bootstrapServers",
+                        servers instanceof Collection<?> list
+                                ? String.join(
+                                        ",", list.stream().map(String::valueOf).toList())
+                                : String.valueOf(servers))
+                .withDetail("error", error)
                 .build();
     }
 
