@@ -129,6 +129,64 @@ class CanonicalJsonTest {
                 .isInstanceOf(CanonicalJson.NotCanonicalisable.class);
     }
 
+    @Test
+    void theRfc8785ExampleComesOutOfOurWriterAsOutOfTheReferenceImplementation() {
+        String input = """
+                {
+                  "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001, -0.0, 10, -7],
+                  "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
+                  "literals": [null, true, false]
+                }""";
+
+        assertThat(canonical(json(input))).isEqualTo(new String(CanonicalJson.jcs(input), UTF_8));
+    }
+
+    @Test
+    void everyEventOfEveryTypeHashesOverTheBytesTheReferenceImplementationWrites() throws Exception {
+        var mapper = org.crisistimeline.events.EventJson.newMapper();
+        for (Record event : org.crisistimeline.events.SampleEvents.all()) {
+            String stored = mapper.writeValueAsString(event);
+
+            assertThat(canonical(json(stored)))
+                    .as(event.getClass().getSimpleName())
+                    .isEqualTo(new String(CanonicalJson.jcs(stored), UTF_8));
+        }
+    }
+
+    @Test
+    void randomTextsKeysAndNumbersAreWrittenAsTheReferenceImplementationWritesThem() throws Exception {
+        var random = new java.util.Random(8785);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int document = 0; document < 500; document++) {
+            var object = JsonNodeFactory.instance.objectNode();
+            for (int field = 0; field < 8; field++) {
+                object.put(randomText(random), randomText(random));
+                object.put(randomText(random), random.nextDouble() * Math.pow(10, random.nextInt(60) - 30));
+                object.put(randomText(random), random.nextLong() % (1L << 53));
+                object.putArray(randomText(random))
+                        .add(randomText(random))
+                        .add(random.nextBoolean())
+                        .addNull();
+            }
+            String text = mapper.writeValueAsString(object);
+
+            assertThat(canonical(json(text))).isEqualTo(new String(CanonicalJson.jcs(text), UTF_8));
+        }
+    }
+
+    /** Every control character, escapes, ASCII, accents, other scripts and surrogate pairs; NFC as JCS leaves it. */
+    private static String randomText(java.util.Random random) {
+        int[] pool = {
+            0x00, 0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1f, '"', '\\', '/', 'a', 'Z', '7', ' ', 0x7f, 0x80, 0xe9,
+            0x20ac, 0x0628, 0x4e2d, 0x1f600, 0x2028, 0xfeff
+        };
+        var text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            text.appendCodePoint(pool[random.nextInt(pool.length)]);
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
     private static JsonNode json(String text) {
         return CanonicalJson.read(text.getBytes(UTF_8));
     }
