@@ -96,6 +96,10 @@ class RecordingIncidentsIT {
         assertThat(value.get("incidentId").asText()).isEqualTo(id);
         assertThat(value.at("/details/casualties/killed/best").asInt()).isEqualTo(10);
         assertThat(value.get("occurredAt").asText()).isEqualTo("2020-01-02T22:00:00Z");
+        // the event is serialised once: the topic carries the bytes the store holds
+        assertThat(published.value())
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?", byte[].class, id));
     }
 
     @Test
