@@ -96,6 +96,32 @@ class DemoCrisisIT {
     }
 
     /**
+     * docs/exports.md's promise about the demo: the strike, 22:00 UTC on 2 January, is exported on 3 January, the date
+     * in Baghdad, because the demo data gives its occurredOn.
+     */
+    @Test
+    void theCsvExportHasTheStrikeOnTheThirdOfJanuaryItsDateInBaghdad() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.queryService.baseUrl()
+                                        + "/api/v1/timelines/crises/iran-us-2020?format=csv"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = response.body().lines().toList();
+        List<String> columns = List.of(lines.get(0).split(","));
+        String strike = lines.stream()
+                .filter(line -> line.startsWith("soleimani-killed-baghdad-airport,"))
+                .findFirst()
+                .orElseThrow();
+        // the columns before event_date hold no separators for this incident (it has no origin)
+        List<String> cells = List.of(strike.split(",", -1));
+
+        assertThat(cells.get(columns.indexOf("event_date"))).isEqualTo("2020-01-03");
+        assertThat(cells.get(columns.indexOf("occurred_at"))).isEqualTo("2020-01-02T22:00:00Z");
+    }
+
+    /**
      * The done-when of the event contract (issue 6): a subscriber that knows only docs/events.md and the schemas reads
      * the demo crisis off the topic, and every message is valid against the schema its ce_type names.
      */

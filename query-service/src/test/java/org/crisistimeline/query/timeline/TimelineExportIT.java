@@ -1,6 +1,7 @@
 package org.crisistimeline.query.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.crisistimeline.query.Events.unique;
 
@@ -11,6 +12,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -209,6 +211,84 @@ class TimelineExportIT {
         assertThat(rows.get(1).get("sub_event_type")).isEqualTo("PASSED");
         assertThat(rows.get(1).get("event_date")).isEqualTo("2020-01-05");
         assertThat(rows.get(1).get("time_precision")).isEqualTo("DAY");
+    }
+
+    /**
+     * The demo's strike, known to the hour: 22:00 UTC on 2 January is 01:00 on 3 January in Baghdad, and the date where
+     * it happened is the one a researcher expects in {@code event_date} (docs/exports.md). Without occurredOn, an hour
+     * keeps its UTC date, which is all there is to go by.
+     */
+    @Test
+    void csvPutsAnIncidentOnTheLocalDateItsOccurredOnGivesThoughItsUtcDateIsTheDayBefore() throws IOException {
+        String crisis = unique("local-dates");
+        Instant recorded = Instant.parse("2020-01-03T06:00:00Z");
+        topic.publish(crisis, recorded, Events.crisis(crisis));
+        IncidentRecorded strike = new IncidentRecorded(
+                crisis + "-strike",
+                crisis,
+                IncidentType.STRIKE,
+                Instant.parse("2020-01-02T22:00:00Z"),
+                Precision.HOUR,
+                LocalDate.parse("2020-01-03"),
+                null,
+                new Location("IQ", "Baghdad International Airport", 33.2625, 44.2346),
+                List.of(),
+                "US drone strike at Baghdad airport",
+                new StrikeDetails(StrikeDetails.Method.DRONE, "convoy", null),
+                List.of(),
+                Confidence.HIGH,
+                null);
+        IncidentRecorded dayInBaghdad = new IncidentRecorded(
+                crisis + "-day",
+                crisis,
+                IncidentType.STRIKE,
+                Instant.parse("2020-01-02T21:00:00Z"),
+                Precision.DAY,
+                LocalDate.parse("2020-01-03"),
+                null,
+                new Location("IQ", "Baghdad", 33.3, 44.4),
+                List.of(),
+                "Rockets on the Green Zone, the day known",
+                new StrikeDetails(StrikeDetails.Method.ROCKET, "Green Zone", null),
+                List.of(),
+                Confidence.MEDIUM,
+                null);
+        IncidentRecorded utcOnly = new IncidentRecorded(
+                crisis + "-utc",
+                crisis,
+                IncidentType.STRIKE,
+                Instant.parse("2020-01-02T23:00:00Z"),
+                Precision.HOUR,
+                null,
+                null,
+                new Location("IQ", "Baghdad", 33.3, 44.4),
+                List.of(),
+                "A strike known to the hour, no local date given",
+                new StrikeDetails(StrikeDetails.Method.DRONE, "a car", null),
+                List.of(),
+                Confidence.LOW,
+                null);
+        for (IncidentRecorded incident : List.of(strike, dayInBaghdad, utcOnly)) {
+            topic.publish(incident.incidentId(), recorded, incident);
+        }
+        String timeline = "/api/v1/timelines/crises/" + crisis;
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.incidentIds(timeline).size() == 3);
+
+        List<CSVRecord> rows = parse(api.raw(timeline + "?format=csv").body());
+
+        assertThat(rows)
+                .extracting(
+                        row -> row.get("event_id_cnty"),
+                        row -> row.get("event_date"),
+                        row -> row.get("date_start"),
+                        row -> row.get("year"),
+                        row -> row.get("occurred_at"))
+                .containsExactlyInAnyOrder(
+                        tuple(strike.incidentId(), "2020-01-03", "2020-01-03", "2020", "2020-01-02T22:00:00Z"),
+                        // a day's occurredAt is its date at 00:00 UTC (docs/events.md), whatever instant came with it
+                        tuple(dayInBaghdad.incidentId(), "2020-01-03", "2020-01-03", "2020", "2020-01-03T00:00:00Z"),
+                        tuple(utcOnly.incidentId(), "2020-01-02", "2020-01-02", "2020", "2020-01-02T23:00:00Z"));
     }
 
     @Test
