@@ -23,6 +23,7 @@ import org.crisistimeline.command.imports.RowProblem;
 import org.crisistimeline.command.imports.format.CsvDataset.BadValue;
 import org.crisistimeline.command.imports.format.CsvDataset.Coordinates;
 import org.crisistimeline.command.imports.format.CsvDataset.Row;
+import org.crisistimeline.events.country.IsoCountryValidator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Component;
  *       range is that day and the precision says how to read it. {@code year} must agree with it.
  *   <li>The place: {@code admin1}–{@code admin3}, {@code location}, {@code latitude}/{@code longitude}, {@code
  *       geo_precision} verbatim; the country from the numeric ISO 3166-1 {@code iso} ({@link
- *       CountryTable#ISO_NUMERIC}; 0, which ACLED writes where ISO has no code, gives none).
+ *       CountryTable#ISO_NUMERIC}; 0, which ACLED writes where ISO has no code, gives XK for
+ *       {@code country} Kosovo; any other place without a country is refused).
  *   <li>Parties: {@code actor1} the initiator, the actors of {@code assoc_actor_1} (separated by ";") participants,
  *       {@code actor2} the target, those of {@code assoc_actor_2} participants; ACLED has no actor ids, so the name
  *       is the key.
@@ -115,7 +117,8 @@ public final class AcledReader implements DatasetReader {
         }
         DatePrecision precision = precision(row.required("time_precision"));
         String iso = row.text("iso");
-        String country = iso == null || iso.equals("0") ? null : row.country("iso", CountryTable.ISO_NUMERIC);
+        String country =
+                iso == null || iso.equals("0") ? noIsoNumber(row) : row.placeCountry("iso", CountryTable.ISO_NUMERIC);
         Coordinates at = row.coordinates("latitude", "longitude");
         String location = row.text("location");
         Place place = new Place(
@@ -163,6 +166,17 @@ public final class AcledReader implements DatasetReader {
     }
 
     /** 2024-06-10 or 10 June 2024 */
+    /** ACLED's iso 0: Kosovo is the place it is written for, which has XK where ISO has nothing */
+    private static String noIsoNumber(Row row) {
+        if (row.text("iso") == null) {
+            return null;
+        }
+        if ("Kosovo".equals(row.text("country"))) {
+            return IsoCountryValidator.KOSOVO;
+        }
+        throw new BadValue("iso", Row.noCountry("0 (" + row.text("country") + ")"));
+    }
+
     private static LocalDate eventDate(String value) {
         LocalDate iso = CsvDataset.isoDate("event_date", value);
         if (iso != null && value.length() == 10) {

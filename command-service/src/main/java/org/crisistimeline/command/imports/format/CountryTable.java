@@ -11,11 +11,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisistimeline.events.country.IsoCountryValidator;
 
 /**
  * One of the country code systems the data sets write, converted to ISO 3166-1 alpha-2 by a table (the resource files
  * beside this class say where each comes from), never by the code's letters. A code the table knows may have no ISO
- * code (a region, a state that no longer exists, Kosovo): {@link #alpha2} is then null.
+ * code (a region, a state that no longer exists, a disputed island); Kosovo is XK: {@link #alpha2} is then null.
  */
 public final class CountryTable {
 
@@ -102,6 +103,7 @@ public final class CountryTable {
         for (String alpha2 : Locale.getISOCountries()) {
             table.put(new Locale("", alpha2).getISO3Country(), alpha2);
         }
+        table.put("XKX", IsoCountryValidator.KOSOVO); // ACLED's and the World Bank's alpha-3 beside XK
         return table;
     }
 

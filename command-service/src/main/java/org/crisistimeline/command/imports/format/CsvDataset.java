@@ -328,6 +328,19 @@ final class CsvDataset {
             return table.alpha2(code);
         }
 
+        /** like {@link #country}, for an incident's place, which must have a country */
+        String placeCountry(String column, CountryTable table) {
+            String country = country(column, table);
+            if (country == null && text(column) != null) {
+                throw new BadValue(column, noCountry(text(column)));
+            }
+            return country;
+        }
+
+        static String noCountry(String code) {
+            return code + " has no ISO 3166-1 country code, and an incident's place needs one";
+        }
+
         private static String plain(double d) {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
         }

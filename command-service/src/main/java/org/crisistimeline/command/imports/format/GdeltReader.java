@@ -315,7 +315,7 @@ public final class GdeltReader implements DatasetReader {
             return null; // blank geography: no place rather than a guessed one
         }
         return new Place(
-                row.country("ActionGeo_CountryCode", CountryTable.FIPS_10_4),
+                row.placeCountry("ActionGeo_CountryCode", CountryTable.FIPS_10_4),
                 row.text("ActionGeo_ADM1Code"),
                 row.text("ActionGeo_ADM2Code"),
                 null,

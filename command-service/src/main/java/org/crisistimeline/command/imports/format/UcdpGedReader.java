@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code low}/{@code best}/{@code high} are the fatalities ({@code low ≤ best ≤ high}, as UCDP guarantees).
  *   <li>The place: {@code adm_1}, {@code adm_2}, {@code where_coordinates} as its name, {@code latitude}/
  *       {@code longitude}, {@code where_prec} verbatim as its precision; the country from {@code iso3} where the
- *       release has it, else from the Gleditsch–Ward {@code country_id} ({@link CountryTable#GLEDITSCH_WARD}).
+ *       release has it, else from the Gleditsch–Ward {@code country_id} ({@link CountryTable#GLEDITSCH_WARD}); a state without one refuses
+ *       the row.
  *   <li>Parties: {@code side_a} the initiator (key {@code side_a_new_id}, country from {@code gwnoa} where it names
  *       one state), {@code side_b} the target ({@code side_b_new_id}, {@code gwnob}).
  *   <li>One citation: {@code source_article} verbatim (UCDP gives its sources as text, several in one field), no URL,
@@ -116,8 +117,8 @@ public final class UcdpGedReader implements DatasetReader {
             throw new BadValue("best", "best " + best + " is not between low " + low + " and high " + high);
         }
         String country = row.text("iso3") != null
-                ? row.country("iso3", CountryTable.ISO_ALPHA_3)
-                : row.country("country_id", CountryTable.GLEDITSCH_WARD);
+                ? row.placeCountry("iso3", CountryTable.ISO_ALPHA_3)
+                : row.placeCountry("country_id", CountryTable.GLEDITSCH_WARD);
         Coordinates at = row.coordinates("latitude", "longitude");
         String where = row.text("where_coordinates");
         Place place = new Place(

@@ -23,7 +23,7 @@ class CountryTableTest {
             CountryTable.ISO_ALPHA_3,
             CountryTable.CAMEO);
 
-    /** every ISO 3166-1 alpha-2 code the project accepts (shared-events' @IsoCountry) */
+    /** every ISO 3166-1 alpha-2 code; the project accepts these and XK (shared-events' @IsoCountry) */
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
 
     @ParameterizedTest(name = "FIPS {0} is {1}")
@@ -61,12 +61,19 @@ class CountryTableTest {
 
     @Test
     void codesWithoutAnIsoCountryAreKnownAndGiveNone() {
-        assertThat(CountryTable.FIPS_10_4.knows("KV")).isTrue();
-        assertThat(CountryTable.FIPS_10_4.alpha2("KV")).isNull(); // Kosovo
-        assertThat(CountryTable.GLEDITSCH_WARD.alpha2("347")).isNull(); // Kosovo
+        assertThat(CountryTable.FIPS_10_4.knows("PG")).isTrue();
+        assertThat(CountryTable.FIPS_10_4.alpha2("PG")).isNull(); // Spratly Islands
         assertThat(CountryTable.GLEDITSCH_WARD.alpha2("265")).isNull(); // German Democratic Republic
         assertThat(CountryTable.CAMEO.alpha2("AFR")).isNull(); // a region
         assertThat(CountryTable.CAMEO.alpha2("EUR")).isNull();
+    }
+
+    @Test
+    void kosovoIsTheUserAssignedXkInEveryTable() {
+        assertThat(CountryTable.FIPS_10_4.alpha2("KV")).isEqualTo("XK");
+        assertThat(CountryTable.GLEDITSCH_WARD.alpha2("347")).isEqualTo("XK");
+        assertThat(CountryTable.ISO_ALPHA_3.alpha2("XKX")).isEqualTo("XK");
+        assertThat(IsoCountryValidator.isIsoCountry("XK")).isTrue();
     }
 
     @Test
@@ -111,17 +118,24 @@ class CountryTableTest {
 
     @Test
     void everyIsoCountryIsReachedFromCameoAndIsoAlpha3() {
-        assertThat(targets(CountryTable.CAMEO)).isEqualTo(ISO);
-        assertThat(targets(CountryTable.ISO_ALPHA_3)).isEqualTo(ISO);
+        assertThat(targets(CountryTable.CAMEO))
+                .containsAll(ISO)
+                .hasSize(ISO.size() + 1)
+                .contains("XK");
+        assertThat(targets(CountryTable.ISO_ALPHA_3))
+                .containsAll(ISO)
+                .hasSize(ISO.size() + 1)
+                .contains("XK");
     }
 
     @Test
     void everyUnMemberStateAndTaiwanIsReachedFromGleditschWardAndNoTerritory() {
         Set<String> reached = targets(CountryTable.GLEDITSCH_WARD);
 
-        // the Gleditsch-Ward list is of sovereign states: today the 193 members of the United Nations and Taiwan
-        assertThat(reached).hasSize(193 + 1).contains("TW", "SS", "TL", "ME", "RS", "ER", "KP", "KR", "CD", "CG");
-        assertThat(reached).doesNotContain("PS", "EH", "VA", "AS", "GU", "PR", "HK", "MO", "GL", "XK");
+        // the Gleditsch-Ward list is of sovereign states: today the 193 members of the United Nations, Taiwan and
+        // Kosovo
+        assertThat(reached).hasSize(193 + 2).contains("TW", "XK", "SS", "TL", "ME", "RS", "ER", "KP", "KR", "CD", "CG");
+        assertThat(reached).doesNotContain("PS", "EH", "VA", "AS", "GU", "PR", "HK", "MO", "GL");
     }
 
     private static Set<String> targets(CountryTable table) {

@@ -48,7 +48,7 @@ class GdeltReaderTest {
             Map.entry("Ireland", "IE"),
             Map.entry("Gaza Strip", "PS"),
             Map.entry("Algeria", "DZ"),
-            Map.entry("Kosovo", Figures.NO_COUNTRY));
+            Map.entry("Kosovo", "XK"));
 
     /** the fixture's CAMEO actor country codes and their ISO codes (a region has none) */
     private static final Map<String, String> ACTOR_COUNTRIES =
@@ -91,7 +91,7 @@ class GdeltReaderTest {
         }
         assertThat(read.problems()).isEmpty();
         assertThat(Figures.of(read.rows(), "EventCode")).isEqualTo(expected);
-        assertThat(expected.perCountry).containsKeys(Figures.NO_PLACE, Figures.NO_COUNTRY, "GB", "AU", "IQ", "DE");
+        assertThat(expected.perCountry).containsKeys(Figures.NO_PLACE, "XK", "GB", "AU", "IQ", "DE");
         assertThat(expected.perCode).containsKeys("010", "0211", "043"); // leading zeros kept
 
         Map<String, Long> readActorCountries = new TreeMap<>();
@@ -183,7 +183,11 @@ class GdeltReaderTest {
                         new RowProblem(8, "Actor1CountryCode", "unknown CAMEO country code: ZZZ"),
                         new RowProblem(9, "GoldsteinScale", "not a number from -10 to 10: abc"),
                         new RowProblem(11, "DATEADDED", "not a time (yyyyMMddHHmmss): 2024061012"),
-                        new RowProblem(13, "GLOBALEVENTID", "empty"));
+                        new RowProblem(13, "GLOBALEVENTID", "empty"),
+                        new RowProblem(
+                                14,
+                                "ActionGeo_CountryCode",
+                                "PG has no ISO 3166-1 country code, and an incident's place needs one"));
         assertThat(read.rows())
                 .extracting(ImportRow::line, ImportRow::rowId)
                 .containsExactly(tuple(1L, "1100000000"), tuple(12L, "2000000012"));
