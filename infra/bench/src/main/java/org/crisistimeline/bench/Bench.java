@@ -148,7 +148,15 @@ public final class Bench {
 
     private static String postgresVersion(Stack stack) {
         try (Connection connection = stack.events();
-                ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
+                // the settings a write-heavy run depends on, so that figures from differently tuned servers are told
+                // apart
+                ResultSet version = connection
+                        .createStatement()
+                        .executeQuery("SELECT current_setting('server_version') || ' (shared_buffers '"
+                                + " || current_setting('shared_buffers') || ', max_wal_size '"
+                                + " || current_setting('max_wal_size') || ', checkpoint_timeout '"
+                                + " || current_setting('checkpoint_timeout') || ', wal_compression '"
+                                + " || current_setting('wal_compression') || ')'")) {
             version.next();
             return version.getString(1);
         } catch (Exception e) {

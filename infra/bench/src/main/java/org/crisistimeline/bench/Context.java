@@ -2,8 +2,10 @@ package org.crisistimeline.bench;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crisistimeline.bench.data.SyntheticCrises;
 
@@ -28,6 +30,28 @@ public final class Context {
         this.stack = stack;
         this.http = http;
         this.crises = crises;
+    }
+
+    /**
+     * Waits until the query service has applied what was recorded before (its event log stops growing), so that what
+     * comes next is measured on its own and not beside the projection catching up. At most two minutes.
+     */
+    public void awaitProjectionIdle() throws Exception {
+        try (Connection query = stack().query();
+                var head = query.prepareStatement("SELECT coalesce(max(position), 0) FROM event_log")) {
+            long last = -1;
+            int unchanged = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (unchanged < 3 && System.nanoTime() < deadline) {
+                try (var row = head.executeQuery()) {
+                    row.next();
+                    long position = row.getLong(1);
+                    unchanged = position == last ? unchanged + 1 : 0;
+                    last = position;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     public Mode mode() {

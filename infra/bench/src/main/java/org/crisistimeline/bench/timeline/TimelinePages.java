@@ -36,7 +36,7 @@ public final class TimelinePages implements Scenario {
 
     @Override
     public List<Row> run(Context context) throws Exception {
-        awaitProjectionIdle(context);
+        context.awaitProjectionIdle();
         var readModel = new ScaleReadModel();
         List<Row> rows = new ArrayList<>();
         List<Integer> sizes = context.mode().timelineSizes();
@@ -138,28 +138,6 @@ public final class TimelinePages implements Scenario {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             for (RawPages connection : opened) {
                 connection.close();
-            }
-        }
-    }
-
-    /**
-     * Waits until the query service has applied what the earlier scenarios recorded (its event log stops growing), so
-     * that the pages are measured on their own and not beside the projection catching up. At most two minutes.
-     */
-    private static void awaitProjectionIdle(Context context) throws Exception {
-        try (Connection query = context.stack().query();
-                var head = query.prepareStatement("SELECT coalesce(max(position), 0) FROM event_log")) {
-            long last = -1;
-            int unchanged = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (unchanged < 3 && System.nanoTime() < deadline) {
-                try (var row = head.executeQuery()) {
-                    row.next();
-                    long position = row.getLong(1);
-                    unchanged = position == last ? unchanged + 1 : 0;
-                    last = position;
-                }
-                Thread.sleep(500);
             }
         }
     }
