@@ -117,8 +117,9 @@ public final class AcledReader implements DatasetReader {
         }
         DatePrecision precision = precision(row.required("time_precision"));
         String iso = row.text("iso");
-        String country =
-                iso == null || iso.equals("0") ? noIsoNumber(row) : row.placeCountry("iso", CountryTable.ISO_NUMERIC);
+        String country = iso == null
+                ? null
+                : iso.equals("0") ? noIsoNumber(row) : row.placeCountry("iso", CountryTable.ISO_NUMERIC);
         Coordinates at = row.coordinates("latitude", "longitude");
         String location = row.text("location");
         Place place = new Place(
@@ -165,18 +166,15 @@ public final class AcledReader implements DatasetReader {
                 row.text("timestamp"));
     }
 
-    /** 2024-06-10 or 10 June 2024 */
     /** ACLED's iso 0: Kosovo is the place it is written for, which has XK where ISO has nothing */
     private static String noIsoNumber(Row row) {
-        if (row.text("iso") == null) {
-            return null;
-        }
         if ("Kosovo".equals(row.text("country"))) {
             return IsoCountryValidator.KOSOVO;
         }
         throw new BadValue("iso", Row.noCountry("0 (" + row.text("country") + ")"));
     }
 
+    /** 2024-06-10 or 10 June 2024 */
     private static LocalDate eventDate(String value) {
         LocalDate iso = CsvDataset.isoDate("event_date", value);
         if (iso != null && value.length() == 10) {

@@ -16,7 +16,8 @@ import org.crisistimeline.events.country.IsoCountryValidator;
 /**
  * One of the country code systems the data sets write, converted to ISO 3166-1 alpha-2 by a table (the resource files
  * beside this class say where each comes from), never by the code's letters. A code the table knows may have no ISO
- * code (a region, a state that no longer exists, a disputed island); Kosovo is XK: {@link #alpha2} is then null.
+ * code (a region, a state that no longer exists, a disputed island): {@link #alpha2} is then null. Kosovo, which
+ * has none either, is XK.
  */
 public final class CountryTable {
 

@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code low}/{@code best}/{@code high} are the fatalities ({@code low ≤ best ≤ high}, as UCDP guarantees).
  *   <li>The place: {@code adm_1}, {@code adm_2}, {@code where_coordinates} as its name, {@code latitude}/
  *       {@code longitude}, {@code where_prec} verbatim as its precision; the country from {@code iso3} where the
- *       release has it, else from the Gleditsch–Ward {@code country_id} ({@link CountryTable#GLEDITSCH_WARD}); a state without one refuses
- *       the row.
+ *       release has it, else from the Gleditsch–Ward {@code country_id} ({@link CountryTable#GLEDITSCH_WARD}); a
+ *       state without an ISO code refuses the row.
  *   <li>Parties: {@code side_a} the initiator (key {@code side_a_new_id}, country from {@code gwnoa} where it names
  *       one state), {@code side_b} the target ({@code side_b_new_id}, {@code gwnob}).
  *   <li>One citation: {@code source_article} verbatim (UCDP gives its sources as text, several in one field), no URL,
