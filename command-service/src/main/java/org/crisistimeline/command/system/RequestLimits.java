@@ -21,17 +21,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits what a request may bring before any of it is parsed: a body over {@code crisis-timeline.max-request-size}
  * answers 413, announced or not (a chunked body is cut off when it passes the limit), and query parameters, which no
- * write takes, answer 400 instead of being ignored.
+ * write takes, answer 400 instead of being ignored. A checkpoint to verify against has a limit of its own, {@code
+ * crisis-timeline.max-checkpoint-size}: it lists every aggregate's head, ~130 bytes each.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestLimits extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    static final String CHECKPOINT_VERIFICATION = "/api/v1/audit/verify";
+
+    private final long maxRequestBytes;
+    private final long maxCheckpointBytes;
     private final ObjectMapper json;
 
-    RequestLimits(@Value("${crisis-timeline.max-request-size}") DataSize maxRequestSize, ObjectMapper json) {
-        this.maxBytes = maxRequestSize.toBytes();
+    RequestLimits(
+            @Value("${crisis-timeline.max-request-size}") DataSize maxRequestSize,
+            @Value("${crisis-timeline.max-checkpoint-size}") DataSize maxCheckpointSize,
+            ObjectMapper json) {
+        this.maxRequestBytes = maxRequestSize.toBytes();
+        this.maxCheckpointBytes = maxCheckpointSize.toBytes();
         this.json = json;
     }
 
@@ -45,6 +53,7 @@ class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().equals(CHECKPOINT_VERIFICATION) ? maxCheckpointBytes : maxRequestBytes;
         if (request.getContentLengthLong() > maxBytes) {
             write(response, Problems.payloadTooLarge(maxBytes));
             return;

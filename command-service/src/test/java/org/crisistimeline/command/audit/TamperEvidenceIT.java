@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,10 +28,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.crisistimeline.command.TestBodies;
 import org.crisistimeline.command.audit.Break.Kind;
 import org.crisistimeline.events.CloudEventHeaders;
 import org.crisistimeline.events.Topics;
+import org.crisistimeline.events.actor.ActorKind;
+import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.testsupport.RealInfrastructure;
 import org.crisistimeline.testsupport.TestInfrastructure;
 import org.crisistimeline.testsupport.TestTokens;
@@ -49,6 +55,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tampering with the event store behind the service's back, as a database superuser would, and what the audit finds.
@@ -68,6 +75,12 @@ class TamperEvidenceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Value("${spring.datasource.url}")
     String databaseUrl;
@@ -246,6 +259,26 @@ class TamperEvidenceIT {
         assertThat(breaksOf(incident, verify())).isEmpty();
         assertThat(breaksOf(incident, verifyAgainst(checkpoint)))
                 .containsExactly(new Break(incident, 3, Kind.CHANGED, null));
+    }
+
+    @Test
+    void aCheckpointLargerThanAnyWriteMayBeStillVerifiesOverHttp() {
+        // 8,000 actors with long ids make a checkpoint of over 1.5 MB, beyond the 1 MB a write may bring
+        String prefix = "actor-" + UUID.randomUUID() + "-" + "x".repeat(100) + "-";
+        List<DomainEventMessage<?>> actors = IntStream.range(0, 8_000)
+                .<DomainEventMessage<?>>mapToObj(i -> new GenericDomainEventMessage<>(
+                        "Actor",
+                        prefix + i,
+                        0,
+                        new ActorRegistered(prefix + i, "Actor " + i, ActorKind.ARMED_GROUP, null, List.of())))
+                .toList();
+        transactions.executeWithoutResult(status -> eventStore.publish(actors));
+        JsonNode checkpoint = checkpoint();
+        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", prefix + 7);
+
+        assertThat(checkpoint.toString().getBytes(UTF_8).length).isGreaterThan(1_500_000);
+        assertThat(breaksOf(prefix + 7, verifyAgainst(checkpoint)))
+                .containsExactly(new Break(prefix + 7, 0, Kind.MISSING, null));
     }
 
     @Test
