@@ -147,12 +147,14 @@ public final class ProjectionRebuild implements Scenario {
     private static Rebuilt rebuild(Context context, long events) throws Exception {
         var stack = context.stack();
         Path log = stack.runDir().resolve("rebuild-query-service.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                stack.marker(),
-                "-Xmx512m",
-                "-jar",
-                stack.queryServiceJar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), stack.marker()));
+        // the options of the stack's services (bench.sh: the heap, and with --profile the flight recording)
+        command.addAll(List.of(System.getenv()
+                .getOrDefault("SERVICE_JAVA_OPTS", "-Xmx512m")
+                .trim()
+                .split("\\s+")));
+        command.addAll(List.of("-jar", stack.queryServiceJar().toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(stack.rebuildPort()));
