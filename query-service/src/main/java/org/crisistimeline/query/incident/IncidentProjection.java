@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * Keeps the versions of incidents: each event of an incident closes its current version (valid_to = the event's
  * recordedAt) and adds the next one, holding the whole state. A batch reads the current versions of the incidents it
  * changes in one query (none for incidents it records), folds its events over them in memory, and writes the new
- * versions, sources, named actors and links in a few multi-row statements. It shares the versions it made
+ * versions, sources and links in a few multi-row statements. It shares the versions it made
  * ({@link IncidentVersions}) with the projections that follow incidents, so they need not read them back.
  */
 @Component
@@ -85,14 +85,12 @@ class IncidentProjection implements Projection {
         batch.current.put(state.incidentId(), row);
         batch.changes.changed(event, null, row);
         batch.sources(state.incidentId(), 0, state.sources(), row.version(), recordedAt);
-        batch.namedActors(state);
     }
 
     private void on(IncidentAmended amended, EventEnvelope event, Batch batch) {
         IncidentVersion current = batch.current(amended.incidentId());
         IncidentState next = current.state().amended(amended.changes(), json);
         batch.store(current, event, VersionKind.AMENDED, amended.reason(), next);
-        batch.namedActors(next);
     }
 
     private void on(SourceAttached attached, EventEnvelope event, Batch batch) {
@@ -200,7 +198,6 @@ class IncidentProjection implements Projection {
         private final List<IncidentVersion> versions = new ArrayList<>();
         private final IncidentVersions changes = new IncidentVersions();
         private final List<Object[]> sources = new ArrayList<>();
-        private final Set<List<String>> namedActors = new LinkedHashSet<>();
         private final Map<List<String>, Object[]> links = new LinkedHashMap<>();
 
         Batch(Map<String, IncidentVersion> current) {
@@ -258,12 +255,6 @@ class IncidentProjection implements Projection {
             }
         }
 
-        void namedActors(IncidentState state) {
-            for (String actorId : state.actorIds()) {
-                namedActors.add(List.of(actorId, state.incidentId()));
-            }
-        }
-
         void write() {
             if (!changes.closed().isEmpty()) {
                 jdbc.batchUpdate(
@@ -290,17 +281,6 @@ class IncidentProjection implements Projection {
                                                      attached_version, attached_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """, sources);
-            }
-            if (!namedActors.isEmpty()) {
-                // one statement: a batch of inserts ending in ON CONFLICT is not rewritten into multi-row inserts
-                jdbc.update(
-                        """
-                        INSERT INTO incident_named_actor (actor_id, incident_id)
-                        SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]))
-                        ON CONFLICT DO NOTHING
-                        """,
-                        namedActors.stream().map(pair -> pair.get(0)).toArray(String[]::new),
-                        namedActors.stream().map(pair -> pair.get(1)).toArray(String[]::new));
             }
             if (!links.isEmpty()) {
                 jdbc.batchUpdate("""

@@ -3,6 +3,8 @@ package org.crisistimeline.query.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Runs after the incident and actor projections in the same transaction and works the entries out from the
  * versions the incident projection shared ({@link IncidentVersions}): one read of the actors' countries, one insert of
- * every entry of the batch, each written once.
+ * every entry of the batch, each written once, and one of the actors whose country is still awaited.
  */
 @Component
 @Order(Projection.DERIVED)
@@ -55,10 +57,19 @@ class TimelineProjection implements Projection {
         IncidentVersions versions = projected.shared(IncidentVersions.class);
         List<String> registered = new ArrayList<>();
         List<String> registeredCountries = new ArrayList<>();
-        for (EventEnvelope event : projected.events()) {
-            if (event.payload() instanceof ActorRegistered actor && actor.country() != null) {
-                registered.add(actor.actorId());
-                registeredCountries.add(actor.country());
+        // where in the batch each actor was registered and each incident event came, by identity
+        Map<String, Integer> registeredAt = new HashMap<>();
+        Map<EventEnvelope, Integer> positions = new IdentityHashMap<>();
+        List<EventEnvelope> events = projected.events();
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            positions.put(event, i);
+            if (event.payload() instanceof ActorRegistered actor) {
+                registeredAt.put(actor.actorId(), i);
+                if (actor.country() != null) {
+                    registered.add(actor.actorId());
+                    registeredCountries.add(actor.country());
+                }
             }
         }
         if (versions.isEmpty() && registered.isEmpty()) {
@@ -67,8 +78,10 @@ class TimelineProjection implements Projection {
         Set<String> named = namedActors(versions);
         lockActors(named, registered);
         if (!versions.isEmpty()) {
+            Map<String, String> countryOfActor = actorCountries.of(named);
             closeEntriesBefore(versions.closed());
-            addEntries(versions, actorCountries.of(named));
+            addEntries(versions, countryOfActor);
+            addActorsAwaited(versions, countryOfActor, registeredAt, positions);
             widenOccurredLead(versions);
         }
         if (!registered.isEmpty()) {
@@ -174,6 +187,41 @@ class TimelineProjection implements Projection {
                     AS e (scope, scope_key, occurred_at, incident_id, version, type, valid_from, valid_to, retracted,
                           reported_at, origin_dataset, origin_codes)
                 """, entries.columns());
+    }
+
+    /**
+     * Files each version under the actors it names whose country is not known yet (incident_named_actor), for {@link
+     * #addActorCountries} to find when they are registered: an actor registered with its country before the event
+     * already put the version on that country's timeline, and is never registered again. Known means as applied event
+     * by event: an actor registered later in the same batch is still awaited by the versions before it.
+     */
+    private void addActorsAwaited(
+            IncidentVersions versions,
+            Map<String, String> countryOfActor,
+            Map<String, Integer> registeredAt,
+            Map<EventEnvelope, Integer> positions) {
+        Set<List<String>> awaited = new LinkedHashSet<>();
+        for (IncidentVersions.Change change : versions.changes()) {
+            int at = positions.get(change.event());
+            IncidentState state = change.after().state();
+            for (String actorId : state.actorIds()) {
+                Integer registered = registeredAt.get(actorId);
+                if (!countryOfActor.containsKey(actorId) || (registered != null && registered > at)) {
+                    awaited.add(List.of(actorId, state.incidentId()));
+                }
+            }
+        }
+        if (awaited.isEmpty()) {
+            return;
+        }
+        jdbc.update(
+                """
+                INSERT INTO incident_named_actor (actor_id, incident_id)
+                SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]))
+                ON CONFLICT DO NOTHING
+                """,
+                awaited.stream().map(pair -> pair.get(0)).toArray(String[]::new),
+                awaited.stream().map(pair -> pair.get(1)).toArray(String[]::new));
     }
 
     /**

@@ -118,6 +118,29 @@ class ReadModelIT {
     }
 
     @Test
+    void onlyIncidentsNamingAnActorWhoseCountryIsNotKnownYetAwaitItsRegistration() {
+        String registered = unique("actor");
+        String awaited = unique("actor");
+        String incidentId = unique("statement");
+        readModel.apply(new EventEnvelope(
+                EventType.ACTOR_REGISTERED, registered, 0, RECORDED_AT, actor(registered, "Boris Johnson", "GB")));
+
+        readModel.apply(recorded(incident(
+                incidentId,
+                unique("crisis"),
+                IncidentType.STATEMENT,
+                "2020-01-05T10:00:00Z",
+                "IQ",
+                role(registered, ActorRole.INITIATOR),
+                role(awaited, ActorRole.SUBJECT))));
+
+        assertThat(jdbc.queryForList(
+                        "SELECT actor_id FROM incident_named_actor WHERE incident_id = ?", String.class, incidentId))
+                .containsExactly(awaited);
+        assertThat(countryEntries("GB", incidentId)).isEqualTo(1);
+    }
+
+    @Test
     void actorWithoutCountryPutsNothingOnCountryTimelines() {
         String actorId = unique("un");
         String incidentId = unique("statement");
