@@ -300,6 +300,20 @@ class TimelineProjection implements Projection {
             String[] codes = new String[size];
             for (int i = 0; i < size; i++) {
                 IncidentVersion version = versions.get(i);
+                if (i > 0 && version == versions.get(i - 1)) {
+                    // the entries of a version follow one another: its times and codes are written out once
+                    occurredAt[i] = occurredAt[i - 1];
+                    incidentIds[i] = incidentIds[i - 1];
+                    numbers[i] = numbers[i - 1];
+                    types[i] = types[i - 1];
+                    validFrom[i] = validFrom[i - 1];
+                    validTo[i] = validTo[i - 1];
+                    retracted[i] = retracted[i - 1];
+                    reportedAt[i] = reportedAt[i - 1];
+                    datasets[i] = datasets[i - 1];
+                    codes[i] = codes[i - 1];
+                    continue;
+                }
                 IncidentState state = version.state();
                 occurredAt[i] = state.occurredAt().toString();
                 incidentIds[i] = state.incidentId();
