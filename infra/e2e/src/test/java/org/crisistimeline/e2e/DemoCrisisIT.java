@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.crisistimeline.examples.ExampleConsumer;
@@ -226,6 +229,69 @@ class DemoCrisisIT {
         stack.loadDemoCrisis();
 
         assertThat(get("/api/v1/timelines/crises/iran-us-2020?limit=500")).isEqualTo(before);
+    }
+
+    /**
+     * The crisis exported as our own NDJSON holds each incident as the demo recorded it (those it never changed with
+     * every field the demo sent, as sent), and imported back changes nothing: every line unchanged, and the export
+     * after it is the same, byte for byte.
+     */
+    @Test
+    void theNdjsonExportHoldsEachIncidentAsRecordedAndImportedBackChangesNothing() throws Exception {
+        String exported = stack.text("/api/v1/timelines/crises/iran-us-2020?format=ndjson");
+        Map<String, JsonNode> exportedIncidents = new HashMap<>();
+        for (String line : exported.lines().toList()) {
+            JsonNode incident = json.readTree(line).get("incident");
+            if (incident != null) {
+                exportedIncidents.put(incident.get("id").asText(), incident);
+            }
+        }
+        Set<String> changed = new HashSet<>();
+        for (String line : Files.readAllLines(DEMO_LOADER.resolveSibling("iran-us-2020/changes.ndjson"))) {
+            if (!line.isBlank()) {
+                changed.add(json.readTree(line).get("path").asText().split("/")[4]); // /api/v1/incidents/ID/…
+            }
+        }
+        int compared = 0;
+        for (String line : Files.readAllLines(DEMO_LOADER.resolveSibling("iran-us-2020/incidents.ndjson"))) {
+            JsonNode recorded = line.isBlank() ? null : json.readTree(line);
+            if (recorded != null && !changed.contains(recorded.get("id").asText())) {
+                assertContains(
+                        exportedIncidents.get(recorded.get("id").asText()),
+                        recorded,
+                        recorded.get("id").asText());
+                compared++;
+            }
+        }
+
+        JsonNode counts = stack.importNdjson("iran-us-2020", exported);
+
+        assertThat(compared).isGreaterThan(10);
+        assertThat(counts.get("unchanged").asLong()).isEqualTo(exported.lines().count());
+        assertThat(counts.get("imported").asLong()
+                        + counts.get("amended").asLong()
+                        + counts.get("refused").asLong())
+                .as("%s", counts)
+                .isZero();
+        assertThat(stack.text("/api/v1/timelines/crises/iran-us-2020?format=ndjson"))
+                .isEqualTo(exported);
+    }
+
+    /** Every field of {@code expected}, nested ones too, is in {@code actual} with the same value. */
+    private static void assertContains(JsonNode actual, JsonNode expected, String path) {
+        assertThat(actual).as(path).isNotNull();
+        if (expected.isObject()) {
+            expected.fields()
+                    .forEachRemaining(field ->
+                            assertContains(actual.get(field.getKey()), field.getValue(), path + "." + field.getKey()));
+        } else if (expected.isArray()) {
+            assertThat(actual.size()).as(path).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertContains(actual.get(i), expected.get(i), path + "[" + i + "]");
+            }
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
     }
 
     private static JsonNode get(String path) throws Exception {

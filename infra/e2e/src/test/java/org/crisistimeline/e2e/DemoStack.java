@@ -124,6 +124,11 @@ final class DemoStack implements AutoCloseable {
 
     /** A GET of the query service that must answer 200. */
     JsonNode get(String path) throws Exception {
+        return json.readTree(text(path));
+    }
+
+    /** A GET of the query service that must answer 200, its body as it came. */
+    String text(String path) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(queryService.baseUrl() + path))
                         .build(),
@@ -131,7 +136,38 @@ final class DemoStack implements AutoCloseable {
         assertThat(response.statusCode())
                 .as("GET %s: %s", path, response.body())
                 .isEqualTo(200);
-        return json.readTree(response.body());
+        return response.body();
+    }
+
+    /** Imports our own NDJSON into a crisis through the command service, and waits for the job's counts. */
+    JsonNode importNdjson(String crisis, String ndjson) throws Exception {
+        String token = TestTokens.token("demo-importer", "editor");
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(commandService.baseUrl() + "/api/v1/imports?format=ndjson&crisis=" + crisis))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        URI status = URI.create(commandService.baseUrl()
+                + json.readTree(accepted.body()).get("status").asText());
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            JsonNode job = json.readTree(http.send(
+                            HttpRequest.newBuilder(status)
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            if (job.hasNonNull("finishedAt")) {
+                assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+                return job.get("counts");
+            }
+            assertThat(Instant.now()).as("the import ends: %s", job).isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Override
