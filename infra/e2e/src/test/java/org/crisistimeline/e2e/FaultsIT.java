@@ -505,13 +505,13 @@ class FaultsIT {
         assertThat(ofPrefix(timeline, "db-restart-")).isEqualTo(stored.keySet());
         Faults.report(
                 "f: PostgreSQL stopped 5 s and started again, during writes",
-                "%d events acknowledged (%d while it was down), %d refused, each a 503 Problem Details with"
-                        + " Retry-After 5 within %d ms (a probe write %d ms, a read %d ms); readiness of both DOWN,"
+                "%d events acknowledged (%d while it was down), %d refused while it was down; every refusal a"
+                        + " 503 Problem Details with Retry-After 5 within %d ms (a probe write %d ms, a read %d ms); readiness of both DOWN,"
                         + " answered within %d ms; %d stored (%d of them refused in doubt), all on the topic (%d"
                         + " records, %d duplicates) and the timeline; after the start: command service ready %d ms,"
                         + " query service"
-                        + " %d ms, writes acknowledged again %d ms, every stored event published %d ms, in step %d ms"
-                        + " later",
+                        + " %d ms, 30 more events acknowledged %d ms, every stored event published %d ms, in step %d"
+                        + " ms later",
                 burst.acknowledgedEvents(),
                 acknowledgedDuringOutage,
                 refusedDuringOutage,
