@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import org.crisistimeline.reconcile.Reconciliation;
 import org.crisistimeline.reconcile.ReconciliationSource;
-import org.crisistimeline.testsupport.TestInfrastructure;
+import org.crisistimeline.testsupport.StoppablePostgres;
 import org.crisistimeline.testsupport.TestTokens;
 
 /**
- * The stack a fault test breaks: both service jars as processes, the shared PostgreSQL with databases of this test's
- * own, and a Kafka broker process of its own (so that it can be killed, and so that its topic holds this test's events
- * only). Any number of query-service instances share one read model and one consumer group.
+ * The stack a fault test breaks: both service jars as processes, a PostgreSQL server and a Kafka broker process of its
+ * own (so that either can be stopped or killed, and so that the topic holds this test's events only). Any number of
+ * command-service instances share one event store, and any number of query-service instances one read model and one
+ * consumer group.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -37,17 +38,19 @@ final class FaultStack implements AutoCloseable {
 
     final String name;
     final String crisis;
+    final StoppablePostgres postgres;
     final KafkaBroker broker;
-    final ServiceProcess commandService;
+    final List<ServiceProcess> commandServices = new ArrayList<>();
     final List<ServiceProcess> queryServices = new ArrayList<>();
     private final String commandDatabase;
+    private Map<String, String> commandEnvironment;
     private Map<String, String> queryEnvironment;
 
-    private FaultStack(String name, KafkaBroker broker, ServiceProcess commandService, String commandDatabase) {
+    private FaultStack(String name, StoppablePostgres postgres, KafkaBroker broker, String commandDatabase) {
         this.name = name;
         this.crisis = name.replace('_', '-') + "-crisis";
+        this.postgres = postgres;
         this.broker = broker;
-        this.commandService = commandService;
         this.commandDatabase = commandDatabase;
     }
 
@@ -62,23 +65,21 @@ final class FaultStack implements AutoCloseable {
             int queryInstances,
             Map<String, String> queryEnvironment)
             throws Exception {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
+        // a server of the stack's own, whatever TestInfrastructure chose for the other tests: one fault stops it
+        var postgres = new StoppablePostgres();
         KafkaBroker broker = KafkaBroker.start(name);
         Map<String, String> shared = Map.of(
-                "POSTGRES_USER", infrastructure.username(),
-                "POSTGRES_PASSWORD", infrastructure.password(),
+                "POSTGRES_USER", postgres.username(),
+                "POSTGRES_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
         String commandDatabase = name + "_events";
-        var command = ServiceProcess.start(
-                name + "-command-service",
-                Path.of(System.getProperty("commandServiceJar")),
-                with(
-                        with(shared, commandEnvironment),
-                        Map.of("POSTGRES_URL", infrastructure.jdbcUrl(commandDatabase))));
-        var stack = new FaultStack(name, broker, command, commandDatabase);
+        var stack = new FaultStack(name, postgres, broker, commandDatabase);
+        stack.commandEnvironment = with(shared, commandEnvironment);
+        stack.commandEnvironment.put("POSTGRES_URL", postgres.jdbcUrl(commandDatabase));
         stack.queryEnvironment = with(shared, queryEnvironment);
-        stack.queryEnvironment.put("POSTGRES_URL", infrastructure.jdbcUrl(name + "_query"));
+        stack.queryEnvironment.put("POSTGRES_URL", postgres.jdbcUrl(name + "_query"));
+        ServiceProcess command = stack.startCommandService();
         for (int i = 1; i <= queryInstances; i++) {
             stack.startQueryService();
         }
@@ -90,8 +91,23 @@ final class FaultStack implements AutoCloseable {
         return stack;
     }
 
+    /** The command service the stack's own requests (the crisis, imports, reconciliation) go to. */
+    ServiceProcess commandService() {
+        return commandServices.get(0);
+    }
+
     ServiceProcess queryService() {
         return queryServices.get(0);
+    }
+
+    /** One more command service on the same event store and broker, on a port of its own; not yet awaited. */
+    ServiceProcess startCommandService() throws Exception {
+        var commandService = ServiceProcess.start(
+                name + "-command-service-" + (commandServices.size() + 1),
+                Path.of(System.getProperty("commandServiceJar")),
+                commandEnvironment);
+        commandServices.add(commandService);
+        return commandService;
     }
 
     /** One more query service in the same consumer group, on the same read model; not yet awaited. */
@@ -106,18 +122,12 @@ final class FaultStack implements AutoCloseable {
 
     /** The event store's database, for a writer of its own. */
     Connection commandDatabase() throws SQLException {
-        return DriverManager.getConnection(
-                TestInfrastructure.get().jdbcUrl(commandDatabase),
-                TestInfrastructure.get().username(),
-                TestInfrastructure.get().password());
+        return DriverManager.getConnection(postgres.jdbcUrl(commandDatabase), postgres.username(), postgres.password());
     }
 
     /** The read model's database, for counting what it applied while its service is down or busy. */
     Connection queryDatabase() throws SQLException {
-        return DriverManager.getConnection(
-                TestInfrastructure.get().jdbcUrl(name + "_query"),
-                TestInfrastructure.get().username(),
-                TestInfrastructure.get().password());
+        return DriverManager.getConnection(postgres.jdbcUrl(name + "_query"), postgres.username(), postgres.password());
     }
 
     /** How many aggregates whose id starts with {@code prefix} the read model has applied events of. */
@@ -167,6 +177,10 @@ final class FaultStack implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
+        return post(commandService(), path, body);
+    }
+
+    HttpResponse<String> post(ServiceProcess commandService, String path, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(commandService.baseUrl() + path))
                         .header("Authorization", "Bearer " + TOKEN)
@@ -191,8 +205,8 @@ final class FaultStack implements AutoCloseable {
     /** Imports an NDJSON file of our own format and waits for the job's end; @return the job's counts. */
     JsonNode importNdjson(String ndjson, Duration timeout) throws Exception {
         HttpResponse<String> accepted = http.send(
-                HttpRequest.newBuilder(
-                                URI.create(commandService.baseUrl() + "/api/v1/imports?format=ndjson&crisis=" + crisis))
+                HttpRequest.newBuilder(URI.create(
+                                commandService().baseUrl() + "/api/v1/imports?format=ndjson&crisis=" + crisis))
                         .header("Authorization", "Bearer " + TOKEN)
                         .header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString(ndjson))
@@ -205,7 +219,7 @@ final class FaultStack implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = json.readTree(http.send(
-                            HttpRequest.newBuilder(URI.create(commandService.baseUrl() + status))
+                            HttpRequest.newBuilder(URI.create(commandService().baseUrl() + status))
                                     .header("Authorization", "Bearer " + TOKEN)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
@@ -245,10 +259,7 @@ final class FaultStack implements AutoCloseable {
     /** Each aggregate's stored sequence numbers, read from the event store's table. */
     Map<String, List<Long>> storedEvents() throws SQLException {
         Map<String, List<Long>> events = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(
-                        TestInfrastructure.get().jdbcUrl(commandDatabase),
-                        TestInfrastructure.get().username(),
-                        TestInfrastructure.get().password());
+        try (Connection connection = commandDatabase();
                 var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT aggregate_identifier, sequence_number FROM domain_event_entry"
                         + " ORDER BY aggregate_identifier, sequence_number")) {
@@ -261,7 +272,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     Reconciliation reconcile(ServiceProcess queryService) throws Exception {
-        return new ReconciliationSource(URI.create(commandService.baseUrl()), URI.create(queryService.baseUrl()), TOKEN)
+        return new ReconciliationSource(
+                        URI.create(commandService().baseUrl()), URI.create(queryService.baseUrl()), TOKEN)
                 .read();
     }
 
@@ -306,8 +318,11 @@ final class FaultStack implements AutoCloseable {
         for (ServiceProcess queryService : queryServices) {
             queryService.close();
         }
-        commandService.close();
+        for (ServiceProcess commandService : commandServices) {
+            commandService.close();
+        }
         broker.close();
+        postgres.close();
     }
 
     private static Map<String, String> with(Map<String, String> shared, Map<String, String> more) {

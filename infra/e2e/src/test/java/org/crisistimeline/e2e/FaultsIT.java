@@ -3,17 +3,29 @@ package org.crisistimeline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -30,7 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * and compares it afterwards with the event store, the topic and the read model (counts, ids, duplicates, gaps, and
  * the reconciliation of every aggregate). One stack for all of them, because starting the jars is what takes time;
  * each fault writes incidents of its own prefix and checks those, and the whole stack must be in step after each.
- * Each prints a line {@code FAULT [...]} with its counts and recovery times (docs/operations.md).
+ * The faults run in order and the later ones inherit the stack as the earlier left it: one query service after (d),
+ * two command services from (g) on, the survivor of (h) last. Each prints a line {@code FAULT [...]} with its counts and recovery times (docs/operations.md).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
@@ -40,6 +53,10 @@ class FaultsIT {
 
     private static final int CONSUMERS_PER_INSTANCE = 2;
     private static final int PARTITIONS = 6;
+
+    private static final String READINESS = "/actuator/health/readiness";
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static FaultStack stack;
 
@@ -71,7 +88,7 @@ class FaultsIT {
         WriteBurst burst = WriteBurst.start(stack, "cmd-kill", 4, false);
         Faults.await("150 acknowledged writes", Duration.ofSeconds(90), () -> burst.acknowledged.size() >= 150);
 
-        stack.commandService.kill();
+        stack.commandService().kill();
         Instant killedAt = Instant.now();
         Thread.sleep(300); // writers find the service gone
         burst.stop();
@@ -79,8 +96,8 @@ class FaultsIT {
         Set<String> unacknowledged = new HashSet<>(burst.unacknowledged.keySet());
         unacknowledged.removeAll(acknowledged);
 
-        stack.commandService.restart();
-        stack.commandService.awaitHealthy(Duration.ofSeconds(240));
+        stack.commandService().restart();
+        stack.commandService().awaitHealthy(Duration.ofSeconds(240));
         Duration restart = Duration.between(killedAt, Instant.now());
         Set<String> storedBeforeRetry = stack.storedEvents().keySet();
         long inFlightStored =
@@ -369,6 +386,416 @@ class FaultsIT {
                 published.toMillis(),
                 inStep.toMillis(),
                 count);
+    }
+
+    /**
+     * The one PostgreSQL server of the event store and the read model stopped as an administrator does ({@code pg_ctl
+     * stop -m fast}: every connection cut) while writers record incidents and their second sources, kept down 5 s, and
+     * started again on the same port and data. While it is down a write (and a read) is refused at once with 503
+     * Problem Details and Retry-After, Hikari's 1 s connection timeout instead of its 30 s, and both services' readiness
+     * answers DOWN; afterwards both are ready again, the same processes, and write, publish and apply without a restart.
+     */
+    @Test
+    @Order(6)
+    void aPostgresRestartUnderLoadIsRefusedFastWithRetryAfterAndBothServicesRecoverByThemselves() throws Exception {
+        ServiceProcess command = stack.commandService();
+        ServiceProcess query = stack.queryService();
+        long commandPid = command.pid();
+        long queryPid = query.pid();
+        WriteBurst burst = WriteBurst.start(stack, "db-restart", 3, true);
+        Faults.await("30 acknowledged incidents", Duration.ofSeconds(90), () -> burst.acknowledged.size() >= 30);
+        assertThat(get(command, READINESS).status()).isEqualTo(200);
+        assertThat(get(query, READINESS).status()).isEqualTo(200);
+
+        List<Answer> readinessDuringOutage = new ArrayList<>();
+        Answer write;
+        Answer read;
+        int acknowledgedBeforeStop = burst.acknowledgedEvents();
+        Instant stoppedAt;
+        stack.postgres.stop();
+        try {
+            stoppedAt = Instant.now();
+            Faults.await("both services not ready", Duration.ofSeconds(30), () -> {
+                Answer commandReady = get(command, READINESS);
+                Answer queryReady = get(query, READINESS);
+                readinessDuringOutage.add(commandReady);
+                readinessDuringOutage.add(queryReady);
+                return commandReady.status() == 503 && queryReady.status() == 503;
+            });
+            write = timed(() -> stack.post(command, "/api/v1/incidents", stack.incident("db-restart-probe", 0)));
+            read = get(query, "/api/v1/timelines/crises/" + stack.crisis);
+            // the outage lasts 5 s whatever the probes took: long enough for every writer to meet it several times
+            Thread.sleep(Math.max(
+                    0, Duration.between(Instant.now(), stoppedAt.plusSeconds(5)).toMillis()));
+        } finally {
+            stack.postgres.start();
+        }
+        Instant startedAt = Instant.now();
+        int acknowledgedDuringOutage = burst.acknowledgedEvents() - acknowledgedBeforeStop;
+        int refusedDuringOutage = burst.refusals.size();
+        Faults.await(
+                "the command service ready again",
+                Duration.ofSeconds(60),
+                () -> get(command, READINESS).status() == 200);
+        Duration commandReady = Duration.between(startedAt, Instant.now());
+        Faults.await(
+                "the query service ready again",
+                Duration.ofSeconds(60),
+                () -> get(query, READINESS).status() == 200);
+        Duration queryReady = Duration.between(startedAt, Instant.now());
+        int acknowledgedAtStart = burst.acknowledgedEvents();
+        Faults.await(
+                "writes acknowledged again",
+                Duration.ofSeconds(60),
+                () -> burst.acknowledgedEvents() >= acknowledgedAtStart + 30);
+        Duration writing = Duration.between(startedAt, Instant.now());
+        burst.stop();
+
+        Map<String, List<Long>> stored = Faults.ofPrefix(stack.storedEvents(), "db-restart-");
+        Faults.await(
+                "every stored event published",
+                Duration.ofSeconds(120),
+                () -> TopicLog.missing(
+                                stack.storedEvents(),
+                                TopicLog.read(stack.broker.bootstrapServers(), FaultStack.TOPIC)
+                                        .events())
+                        .isEmpty());
+        Duration published = Duration.between(startedAt, Instant.now());
+        Duration inStep = stack.awaitInStep(query, Duration.ofSeconds(120));
+        TopicLog topic = TopicLog.read(stack.broker.bootstrapServers(), FaultStack.TOPIC);
+        List<String> timeline = stack.timeline(query);
+
+        assertThat(write.status())
+                .as("a write during the outage: %s", write.body())
+                .isEqualTo(503);
+        assertThat(read.status())
+                .as("a read during the outage: %s", read.body())
+                .isEqualTo(503);
+        for (Answer refused : List.of(write, read)) {
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.retryAfter()).isEqualTo("5");
+            assertThat(refused.took()).isLessThan(Duration.ofSeconds(3));
+        }
+        assertThat(burst.refusals).as("the writers' refusals").isNotEmpty().allSatisfy(refused -> {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.contentType()).as(refused.toString()).isEqualTo("application/problem+json");
+            assertThat(refused.retryAfter()).as(refused.toString()).isEqualTo("5");
+            assertThat(refused.took()).as(refused.toString()).isLessThan(Duration.ofSeconds(3));
+        });
+        assertThat(readinessDuringOutage)
+                .allSatisfy(answer ->
+                        assertThat(answer.took()).as("readiness answered").isLessThan(Duration.ofSeconds(2)));
+        assertThat(command.pid()).as("the command service was not restarted").isEqualTo(commandPid);
+        assertThat(query.pid()).as("the query service was not restarted").isEqualTo(queryPid);
+        assertThat(stored).doesNotContainKey("db-restart-probe");
+        assertThat(burst.numbers.keySet()).containsAll(stored.keySet());
+        assertThat(stored.keySet()).containsAll(burst.acknowledgedIncidents());
+        // an acknowledged event is stored; a refused one is not, unless its commit reached the server and its answer
+        // did not (the connection cut between the two), which a retry with the same id settles
+        assertThat(stored)
+                .allSatisfy((id, sequences) -> assertThat(sequences)
+                        .as(id)
+                        .hasSizeGreaterThanOrEqualTo(burst.acknowledged.getOrDefault(id, 0))
+                        .isEqualTo(LongStream.range(0, sequences.size()).boxed().toList()));
+        long storedUnacknowledged = stored.entrySet().stream()
+                .mapToLong(e -> e.getValue().size() - burst.acknowledged.getOrDefault(e.getKey(), 0))
+                .sum();
+        assertTopicHoldsTheStoreInOrder(topic);
+        assertThat(timeline).doesNotHaveDuplicates();
+        assertThat(ofPrefix(timeline, "db-restart-")).isEqualTo(stored.keySet());
+        Faults.report(
+                "f: PostgreSQL stopped 5 s and started again, during writes",
+                "%d events acknowledged (%d while it was down), %d refused while it was down; every refusal a"
+                        + " 503 Problem Details with Retry-After 5 within %d ms (a probe write %d ms, a read %d ms); readiness of both DOWN,"
+                        + " answered within %d ms; %d stored (%d of them refused in doubt), all on the topic (%d"
+                        + " records, %d duplicates) and the timeline; after the start: command service ready %d ms,"
+                        + " query service"
+                        + " %d ms, 30 more events acknowledged %d ms, every stored event published %d ms, in step %d"
+                        + " ms later",
+                burst.acknowledgedEvents(),
+                acknowledgedDuringOutage,
+                refusedDuringOutage,
+                burst.refusals.stream()
+                        .map(WriteBurst.Refusal::took)
+                        .max(Duration::compareTo)
+                        .orElseThrow()
+                        .toMillis(),
+                write.took().toMillis(),
+                read.took().toMillis(),
+                readinessDuringOutage.stream()
+                        .map(Answer::took)
+                        .max(Duration::compareTo)
+                        .orElseThrow()
+                        .toMillis(),
+                stored.values().stream().mapToLong(List::size).sum(),
+                storedUnacknowledged,
+                topic.ofPrefix("db-restart-").messages().size(),
+                topic.ofPrefix("db-restart-").duplicates(),
+                commandReady.toMillis(),
+                queryReady.toMillis(),
+                writing.toMillis(),
+                published.toMillis(),
+                inStep.toMillis());
+    }
+
+    /**
+     * Two command services on one event store, writers of the same incidents split between them and released together:
+     * amendments all made against version 1, and recordings of one new id with different bodies. The event table's
+     * unique key (aggregate, sequence) lets one of each race store its event; every other writer is answered 409
+     * Problem Details, on the same instance (Axon's aggregate lock, then a stale version) or the other (a lost append).
+     */
+    @Test
+    @Order(7)
+    void concurrentWritersOfOneIncidentOnTwoCommandServicesGetOneWinnerEachAndConflicts() throws Exception {
+        int incidents = 20;
+        int writersPerInstance = 2;
+        List<ServiceProcess> instances = List.of(stack.commandService(), secondCommandService());
+        for (int n = 0; n < incidents; n++) {
+            FaultStack.expectCreated(
+                    stack.post(instances.get(n % 2), "/api/v1/incidents", stack.incident("two-amended-" + n, n)));
+        }
+
+        Map<String, List<Answer>> amendments = race(
+                instances,
+                writersPerInstance,
+                incidents,
+                (instance, n, k) ->
+                        stack.post(instance, "/api/v1/incidents/two-amended-" + n + "/amendments", """
+                        {"expectedVersion": 1, "changes": {"summary": "Amended by writer %d."},
+                         "reason": "a race"}""".formatted(k)));
+        Map<String, List<Answer>> recordings = race(
+                instances,
+                writersPerInstance,
+                incidents,
+                // each writer's own body (its number in the summary): a retry would be answered as the first was
+                (instance, n, k) ->
+                        stack.post(instance, "/api/v1/incidents", stack.incident("two-recorded-" + n, 1000 * k + n)));
+        Faults.await(
+                "every event published",
+                Duration.ofSeconds(120),
+                () -> TopicLog.missing(
+                                stack.storedEvents(),
+                                TopicLog.read(stack.broker.bootstrapServers(), FaultStack.TOPIC)
+                                        .events())
+                        .isEmpty());
+        Duration inStep = stack.awaitInStep(stack.queryService(), Duration.ofSeconds(120));
+
+        Map<String, List<Long>> stored = stack.storedEvents();
+        TopicLog topic = TopicLog.read(stack.broker.bootstrapServers(), FaultStack.TOPIC);
+        List<String> timeline = stack.timeline(stack.queryService());
+        for (Map<String, List<Answer>> races : List.of(amendments, recordings)) {
+            assertThat(races).hasSize(incidents).allSatisfy((id, answers) -> {
+                assertThat(answers).hasSize(2 * writersPerInstance);
+                assertThat(answers)
+                        .filteredOn(a -> a.status() / 100 == 2)
+                        .as(id)
+                        .hasSize(1);
+                assertThat(answers)
+                        .filteredOn(a -> a.status() / 100 != 2)
+                        .as(id)
+                        .allSatisfy(a -> {
+                            assertThat(a.status()).as(a.body()).isEqualTo(409);
+                            assertThat(a.contentType()).isEqualTo("application/problem+json");
+                        });
+            });
+        }
+        assertThat(Faults.ofPrefix(stored, "two-amended-"))
+                .hasSize(incidents)
+                .allSatisfy((id, sequences) -> assertThat(sequences).as(id).containsExactly(0L, 1L));
+        assertThat(Faults.ofPrefix(stored, "two-recorded-"))
+                .hasSize(incidents)
+                .allSatisfy((id, sequences) -> assertThat(sequences).as(id).containsExactly(0L));
+        assertTopicHoldsTheStoreInOrder(topic);
+        // no process failed: the publisher had no batch to send again
+        assertThat(topic.ofPrefix("two-").duplicates()).isZero();
+        assertThat(timeline).doesNotHaveDuplicates();
+        assertThat(ofPrefix(timeline, "two-")).hasSize(2 * incidents);
+        Faults.report(
+                "g: two command services, concurrent writers of one incident split between them",
+                "%d incidents amended by %d writers each against version 1 and %d ids recorded by %d writers each"
+                        + " with different bodies: one 2xx per race, %d answered 409 Problem Details (%d of them by"
+                        + " the other instance's lost append); each incident stored once with one amendment, on the"
+                        + " topic and the timeline once; in step %d ms after the last race",
+                incidents,
+                2 * writersPerInstance,
+                incidents,
+                2 * writersPerInstance,
+                Stream.concat(amendments.values().stream(), recordings.values().stream())
+                        .flatMap(List::stream)
+                        .filter(a -> a.status() == 409)
+                        .count(),
+                Stream.concat(amendments.values().stream(), recordings.values().stream())
+                        .flatMap(List::stream)
+                        .filter(a -> a.body().contains("stored first"))
+                        .count(),
+                inStep.toMillis());
+    }
+
+    /**
+     * The publisher is one segment that one command service claims at a time in {@code token_entry}. Its holder is
+     * killed while writers send to the other instance; the survivor takes the claim over once it is older than the
+     * token store's claim timeout and publishes from the holder's last stored position: everything acknowledged reaches
+     * the topic in order per incident, records of a batch whose position the holder had not stored sent again.
+     *
+     * <p>The claim timeout is Axon's 10 s, as production runs it: the holder renews its claim about every 5 s (the
+     * pooled processor's claim extension threshold, which no property sets), so a timeout much shorter would let the
+     * other instance take a live holder's claim, and the test would not show an operator's takeover time.
+     */
+    @Test
+    @Order(8)
+    void theSurvivorTakesThePublishersClaimOverFromAKilledCommandServiceAndPublishesEverything() throws Exception {
+        secondCommandService();
+        Faults.await(
+                "a command service holding the publisher's claim",
+                Duration.ofSeconds(60),
+                () -> stack.commandServices.stream().anyMatch(instance -> holdsThePublisher(instance)));
+        ServiceProcess holder = stack.commandServices.stream()
+                .filter(FaultsIT::holdsThePublisher)
+                .findFirst()
+                .orElseThrow();
+        ServiceProcess survivor = stack.commandServices.stream()
+                .filter(instance -> instance != holder)
+                .findFirst()
+                .orElseThrow();
+        WriteBurst burst = WriteBurst.start(stack, () -> survivor, "claim-kill", 3, true);
+        Faults.await("30 acknowledged incidents", Duration.ofSeconds(90), () -> burst.acknowledged.size() >= 30);
+
+        holder.kill();
+        Instant killedAt = Instant.now();
+        stack.commandServices.remove(holder); // the survivor serves the stack's requests after this
+        int acknowledgedAtKill = burst.acknowledgedEvents();
+        Faults.await(
+                "the survivor holding the publisher's claim",
+                Duration.ofSeconds(60),
+                () -> holdsThePublisher(survivor));
+        Duration takeover = Duration.between(killedAt, Instant.now());
+        burst.stop();
+        Map<String, List<Long>> stored = Faults.ofPrefix(stack.storedEvents(), "claim-kill-");
+        Faults.await(
+                "every stored event published",
+                Duration.ofSeconds(120),
+                () -> TopicLog.missing(
+                                stack.storedEvents(),
+                                TopicLog.read(stack.broker.bootstrapServers(), FaultStack.TOPIC)
+                                        .events())
+                        .isEmpty());
+        Duration published = Duration.between(killedAt, Instant.now());
+        Duration inStep = stack.awaitInStep(stack.queryService(), Duration.ofSeconds(120));
+        TopicLog topic = TopicLog.read(stack.broker.bootstrapServers(), FaultStack.TOPIC);
+        List<String> timeline = stack.timeline(stack.queryService());
+
+        assertThat(burst.unacknowledged).as("writes refused by the survivor").isEmpty();
+        assertThat(burst.acknowledgedEvents())
+                .as("writes acknowledged while nobody published")
+                .isGreaterThan(acknowledgedAtKill);
+        assertThat(stored.keySet()).isEqualTo(burst.acknowledgedIncidents());
+        assertThat(stored)
+                .allSatisfy((id, sequences) -> assertThat(sequences)
+                        .as(id)
+                        .isEqualTo(LongStream.range(0, burst.acknowledged.get(id))
+                                .boxed()
+                                .toList()));
+        assertTopicHoldsTheStoreInOrder(topic);
+        assertThat(timeline).doesNotHaveDuplicates();
+        assertThat(ofPrefix(timeline, "claim-kill-")).isEqualTo(stored.keySet());
+        Faults.report(
+                "h: kill -9 of the command service holding the publisher's claim, during writes to the other",
+                "%d events acknowledged by the survivor (%d of them before the kill), all stored; the survivor held"
+                        + " the claim %d ms after the kill (claim timeout 10 s), every stored event on the topic %d ms"
+                        + " after the kill (%d records, %d duplicates, 0 out of order), in step %d ms later",
+                burst.acknowledgedEvents(),
+                acknowledgedAtKill,
+                takeover.toMillis(),
+                published.toMillis(),
+                topic.ofPrefix("claim-kill-").messages().size(),
+                topic.ofPrefix("claim-kill-").duplicates(),
+                inStep.toMillis());
+    }
+
+    /** A request's answer, with how long it took. */
+    record Answer(int status, String contentType, String retryAfter, Duration took, String body) {}
+
+    private static Answer timed(Callable<HttpResponse<String>> request) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = request.call();
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null),
+                Duration.ofNanos(System.nanoTime() - start),
+                response.body());
+    }
+
+    private static Answer get(ServiceProcess service, String path) throws Exception {
+        return timed(() -> http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The second command service, started and healthy, on the same event store and broker as the first. */
+    private static ServiceProcess secondCommandService() throws Exception {
+        if (stack.commandServices.size() < 2) {
+            stack.startCommandService().awaitHealthy(Duration.ofSeconds(240));
+        }
+        return stack.commandServices.get(1);
+    }
+
+    interface Write {
+        HttpResponse<String> send(ServiceProcess instance, int incident, int writer) throws Exception;
+    }
+
+    /**
+     * For each of {@code incidents}, {@code perInstance} writers on each instance, all released at once.
+     *
+     * @return each race's answers, by incident number
+     */
+    private static Map<String, List<Answer>> race(
+            List<ServiceProcess> instances, int perInstance, int incidents, Write write) throws Exception {
+        int writers = instances.size() * perInstance;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            Map<String, List<Answer>> races = new TreeMap<>();
+            for (int n = 0; n < incidents; n++) {
+                int incident = n;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Answer>> answers = new ArrayList<>();
+                for (int k = 0; k < writers; k++) {
+                    int writer = k;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return timed(() -> write.send(instances.get(writer % instances.size()), incident, writer));
+                    }));
+                }
+                start.countDown();
+                List<Answer> race = new ArrayList<>();
+                for (Future<Answer> answer : answers) {
+                    race.add(answer.get(60, TimeUnit.SECONDS));
+                }
+                races.put(Integer.toString(incident), race);
+            }
+            return races;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether the instance's process owns the publisher's claim: Axon's owner is the JVM's name, "pid@host". */
+    private static boolean holdsThePublisher(ServiceProcess instance) {
+        try (Connection store = stack.commandDatabase();
+                var owner = store.prepareStatement(
+                        "SELECT owner FROM token_entry WHERE processor_name = 'kafka-publisher' AND segment = 0")) {
+            try (var rows = owner.executeQuery()) {
+                return rows.next() && (instance.pid() + "@").equals(prefixOf(rows.getString(1)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String prefixOf(String owner) {
+        return owner == null || owner.indexOf('@') < 0 ? null : owner.substring(0, owner.indexOf('@') + 1);
     }
 
     /** Every stored event is on the topic, nothing else is, and no event came before its predecessor. */

@@ -65,6 +65,13 @@ record TopicLog(List<Message> messages) {
         return new TopicLog(messages);
     }
 
+    /** The records of the subjects that start with {@code prefix}: one fault's incidents. */
+    TopicLog ofPrefix(String prefix) {
+        return new TopicLog(messages.stream()
+                .filter(m -> m.subject() != null && m.subject().startsWith(prefix))
+                .toList());
+    }
+
     /** Each subject's distinct sequences on the topic. */
     Map<String, Set<Long>> events() {
         Map<String, Set<Long>> events = new HashMap<>();

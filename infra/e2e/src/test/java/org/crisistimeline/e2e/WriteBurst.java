@@ -1,23 +1,31 @@
 package org.crisistimeline.e2e;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Writers recording incidents as fast as the command service answers, each keeping an ack log: the ids answered 2xx
  * (acknowledged: they must never be lost) and those answered otherwise or not at all (unknown: stored or not, a retry
  * with the same id settles it). With {@code withSource}, each recorded incident also gets a second source, its event
- * #1, so that the order of an incident's events can be checked on the topic.
+ * #1, so that the order of an incident's events can be checked on the topic. Every answer other than a 2xx is also
+ * kept whole, with how long it took.
  */
 final class WriteBurst {
 
+    /** A request answered otherwise than 2xx: what a client was told, and how long it waited. */
+    record Refusal(String id, int status, String contentType, String retryAfter, Duration took) {}
+
     private final FaultStack stack;
+    private final Supplier<ServiceProcess> target;
     private final String prefix;
     private final boolean withSource;
     private final AtomicInteger next = new AtomicInteger();
@@ -30,15 +38,24 @@ final class WriteBurst {
     final Map<String, String> unacknowledged = new ConcurrentHashMap<>();
     /** The number of each incident id, for its body. */
     final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+    /** Every answer that was not a 2xx, in the order they came. */
+    final ConcurrentLinkedQueue<Refusal> refusals = new ConcurrentLinkedQueue<>();
 
-    private WriteBurst(FaultStack stack, String prefix, boolean withSource) {
+    private WriteBurst(FaultStack stack, Supplier<ServiceProcess> target, String prefix, boolean withSource) {
         this.stack = stack;
+        this.target = target;
         this.prefix = prefix;
         this.withSource = withSource;
     }
 
+    /** Writers sending to the stack's first command service. */
     static WriteBurst start(FaultStack stack, String prefix, int threads, boolean withSource) {
-        var burst = new WriteBurst(stack, prefix, withSource);
+        return start(stack, stack::commandService, prefix, threads, withSource);
+    }
+
+    static WriteBurst start(
+            FaultStack stack, Supplier<ServiceProcess> target, String prefix, int threads, boolean withSource) {
+        var burst = new WriteBurst(stack, target, prefix, withSource);
         for (int i = 0; i < threads; i++) {
             Thread writer = new Thread(burst::write, prefix + "-writer-" + i);
             burst.writers.add(writer);
@@ -79,11 +96,18 @@ final class WriteBurst {
 
     private boolean send(String id, String path, String body) {
         try {
-            HttpResponse<String> response = stack.post(path, body);
+            long start = System.nanoTime();
+            HttpResponse<String> response = stack.post(target.get(), path, body);
             if (response.statusCode() / 100 == 2) {
                 return true;
             }
             unacknowledged.put(id, response.statusCode() + " " + response.body());
+            refusals.add(new Refusal(
+                    id,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    Duration.ofNanos(System.nanoTime() - start)));
         } catch (Exception noAnswer) {
             unacknowledged.put(id, noAnswer.toString());
             sleepQuietly(); // a service that is down answers at once; do not spin

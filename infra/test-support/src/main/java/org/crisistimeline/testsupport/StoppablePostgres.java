@@ -29,7 +29,17 @@ public final class StoppablePostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
+        return jdbcUrl("postgres");
+    }
+
+    /** A JDBC URL of the named database, created on first use: a stack of several services on this one server. */
+    public String jdbcUrl(String database) {
+        var server = new TestInfrastructure.PostgresServer(
+                "jdbc:postgresql://localhost:" + port + "/", username(), password());
+        if (!"postgres".equals(database)) {
+            server.createDatabaseIfMissing(database);
+        }
+        return server.jdbcUrl(database);
     }
 
     public String username() {

@@ -132,7 +132,8 @@ public final class TestInfrastructure {
         }
     }
 
-    private record PostgresServer(String serverUrl, String username, String password) {
+    /** A server's URL without a database, and its superuser; creates databases as tests ask for them. */
+    record PostgresServer(String serverUrl, String username, String password) {
 
         String jdbcUrl(String database) {
             return serverUrl + database;

@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the infrastructure, which passes (the database is down, restarting or overloaded, a deadlock, a
@@ -23,6 +24,9 @@ final class Failures {
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
+                    // a commit or rollback that failed on a broken connection: Spring keeps only the rollback's
+                    // error, Hikari's "Connection is closed" without an SQL state
+                    || cause instanceof TransactionSystemException
                     || cause instanceof SQLTransientException
                     || cause instanceof SQLRecoverableException
                     || (cause instanceof SQLException sql && isTransientState(sql.getSQLState()))) {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -80,7 +81,9 @@ class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         if (exception instanceof DataAccessResourceFailureException
                 || exception instanceof TransientDataAccessResourceException
-                || exception instanceof CannotCreateTransactionException) {
+                || exception instanceof CannotCreateTransactionException
+                // the commit or rollback of a read failed: the server went away under the transaction
+                || exception instanceof TransactionSystemException) {
             log.warn("Request refused, the database is out of reach: {}", exception.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.SERVICE_UNAVAILABLE, "The read model is out of reach; retry later");

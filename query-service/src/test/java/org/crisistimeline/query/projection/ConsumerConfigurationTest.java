@@ -102,6 +102,10 @@ class ConsumerConfigurationTest {
                 .isTrue();
         assertThat(Failures.isTransient(new RuntimeException(new SQLException("connection refused", "08001"))))
                 .isTrue();
+        // the server stopped between a batch's inserts and its commit: the rollback fails on the closed connection
+        assertThat(Failures.isTransient(new org.springframework.transaction.TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
         assertThat(Failures.isTransient(new DuplicateKeyException("duplicate"))).isFalse();
         assertThat(Failures.isTransient(new MalformedEvent(failed, "the value is empty")))
                 .isFalse();

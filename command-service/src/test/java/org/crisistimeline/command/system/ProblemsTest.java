@@ -1,0 +1,32 @@
+package org.crisistimeline.command.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
+
+class ProblemsTest {
+
+    @Test
+    void aWriteWhoseCommitFailedOnAStoppingServerIsUnavailableNotAnInternalError() {
+        // PostgreSQL stopped between the insert and the commit: the commit fails with 57P01, the rollback then on the
+        // closed connection, and Spring throws the rollback's error alone (FaultsIT, fault f)
+        var rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+        var answer = new Problems().unexpected(rollbackFailed);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
+    void aFailureOfOurOwnIsStillAnInternalError() {
+        assertThat(new Problems()
+                        .unexpected(new IllegalStateException("a bug"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(500);
+    }
+}
