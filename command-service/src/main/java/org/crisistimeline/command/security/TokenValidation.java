@@ -3,6 +3,7 @@ package org.crisistimeline.command.security;
 import java.time.Instant;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
  * adds every validator bean declared here to the decoder it builds; these are the checks its properties cannot express.
  */
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 class TokenValidation {
 
     /** Spring checks {@code exp} only when present: a token without one would never expire. */

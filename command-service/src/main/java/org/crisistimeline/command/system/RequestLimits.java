@@ -9,13 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,13 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@EnableConfigurationProperties(SystemSettings.class)
 class RequestLimits extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
 
-    RequestLimits(@Value("${crisis-timeline.max-request-size}") DataSize maxRequestSize, ObjectMapper json) {
-        this.maxBytes = maxRequestSize.toBytes();
+    RequestLimits(SystemSettings settings, ObjectMapper json) {
+        this.maxBytes = settings.maxRequestSize().toBytes();
         this.json = json;
     }
 

@@ -1,6 +1,7 @@
 package org.crisistimeline.query.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * static files: the page asks for a token when a read needs one.
  */
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
     @Bean
