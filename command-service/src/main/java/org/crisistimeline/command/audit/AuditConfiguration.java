@@ -9,13 +9,14 @@ import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration
+@EnableConfigurationProperties(AuditSettings.class)
 class AuditConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
@@ -67,9 +68,8 @@ class AuditConfiguration {
      * checkpoints unverifiable after a restart.
      */
     @Bean
-    CheckpointSigner checkpointSigner(
-            @Value("${crisis-timeline.audit.signing-key:${AUDIT_SIGNING_KEY:}}") String signingKey) {
-        if (signingKey.isBlank()) {
+    CheckpointSigner checkpointSigner(AuditSettings settings) {
+        if (settings.signingKey() == null || settings.signingKey().isBlank()) {
             CheckpointSigner ephemeral = CheckpointSigner.ephemeral();
             log.warn(
                     "No audit signing key configured (AUDIT_SIGNING_KEY): checkpoints are signed with key {}, generated"
@@ -77,8 +77,8 @@ class AuditConfiguration {
                     ephemeral.keyId());
             return ephemeral;
         }
-        CheckpointSigner signer = CheckpointSigner.fromPem(Path.of(signingKey));
-        log.info("Checkpoints are signed with audit key {} from {}", signer.keyId(), signingKey);
+        CheckpointSigner signer = CheckpointSigner.fromPem(Path.of(settings.signingKey()));
+        log.info("Checkpoints are signed with audit key {} from {}", signer.keyId(), settings.signingKey());
         return signer;
     }
 }

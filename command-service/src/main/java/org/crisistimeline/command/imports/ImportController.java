@@ -22,7 +22,7 @@ import org.crisistimeline.command.system.Ids;
 import org.crisistimeline.command.system.InvalidField;
 import org.crisistimeline.command.system.KnownAggregates;
 import org.crisistimeline.command.system.RuleViolation;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +45,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/imports")
+@EnableConfigurationProperties(ImportSettings.class)
 class ImportController {
 
     private final ImportJobs imports;
@@ -52,15 +53,11 @@ class ImportController {
     private final KnownAggregates known;
     private final Path spool;
 
-    ImportController(
-            ImportJobs imports,
-            ImportJobTable jobs,
-            KnownAggregates known,
-            @Value("${crisis-timeline.imports.spool-dir:${java.io.tmpdir}}") Path spool) {
+    ImportController(ImportJobs imports, ImportJobTable jobs, KnownAggregates known, ImportSettings settings) {
         this.imports = imports;
         this.jobs = jobs;
         this.known = known;
-        this.spool = spool;
+        this.spool = settings.spoolDir();
     }
 
     /**

@@ -8,25 +8,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The jobs in {@code import_job} and the rows they refused in {@code import_problem}. */
 @Component
+@EnableConfigurationProperties(ImportSettings.class)
 class ImportJobTable {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int maxReportedProblems;
 
-    ImportJobTable(
-            JdbcTemplate jdbc,
-            Clock clock,
-            @Value("${crisis-timeline.imports.max-reported-problems:10000}") int maxReportedProblems) {
+    ImportJobTable(JdbcTemplate jdbc, Clock clock, ImportSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.maxReportedProblems = maxReportedProblems;
+        this.maxReportedProblems = settings.maxReportedProblems();
     }
 
     enum State {

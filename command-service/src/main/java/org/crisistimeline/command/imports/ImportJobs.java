@@ -15,8 +15,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
  * same import again stores the rest and nothing twice.
  */
 @Component
+@EnableConfigurationProperties(ImportSettings.class)
 class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
@@ -54,14 +55,13 @@ class ImportJobs {
             ImportBatches batches,
             ImportJobTable jobs,
             JdbcTemplate jdbc,
-            @Value("${crisis-timeline.imports.batch-size:1000}") int batchSize,
-            @Value("${crisis-timeline.imports.workers:1}") int workers) {
+            ImportSettings settings) {
         this.readers = beans.getBeansOfType(DatasetReader.class);
         this.batches = batches;
         this.jobs = jobs;
         this.jdbc = jdbc;
-        this.batchSize = batchSize;
-        this.executor = Executors.newFixedThreadPool(workers, runnable -> {
+        this.batchSize = settings.batchSize();
+        this.executor = Executors.newFixedThreadPool(settings.workers(), runnable -> {
             Thread thread = new Thread(runnable, "import-job");
             thread.setDaemon(true);
             return thread;

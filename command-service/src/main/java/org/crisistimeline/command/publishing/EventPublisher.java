@@ -24,7 +24,7 @@ import org.crisistimeline.events.CloudEventHeaders;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(EventPublisher.PROCESSING_GROUP)
 @DisallowReplay
+@EnableConfigurationProperties(PublishingSettings.class)
 class EventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
@@ -52,10 +53,10 @@ class EventPublisher {
     EventPublisher(
             KafkaTemplate<String, byte[]> kafka,
             @Qualifier("eventSerializer") Serializer serializer,
-            @Value("${crisis-timeline.publishing.ack-timeout}") Duration ackTimeout) {
+            PublishingSettings settings) {
         this.kafka = kafka;
         this.serializer = serializer;
-        this.ackTimeout = ackTimeout;
+        this.ackTimeout = settings.ackTimeout();
     }
 
     @EventHandler

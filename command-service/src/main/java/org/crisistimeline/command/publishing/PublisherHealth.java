@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * answers 200; the details say how far behind it is and since when.
  */
 @Component("publisher")
+@EnableConfigurationProperties(PublishingSettings.class)
 class PublisherHealth implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "events wait in the store and the publisher does not move");
@@ -28,9 +29,8 @@ class PublisherHealth implements HealthIndicator {
     private Instant movedAt;
 
     @Autowired
-    PublisherHealth(
-            PublisherMetrics positions, @Value("${crisis-timeline.publishing.stalled-after}") Duration stalledAfter) {
-        this(positions, stalledAfter, Clock.systemUTC());
+    PublisherHealth(PublisherMetrics positions, PublishingSettings settings) {
+        this(positions, settings.stalledAfter(), Clock.systemUTC());
     }
 
     PublisherHealth(PublisherMetrics positions, Duration stalledAfter, Clock clock) {

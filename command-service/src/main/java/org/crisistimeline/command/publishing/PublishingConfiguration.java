@@ -7,8 +7,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.crisistimeline.events.Topics;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -16,6 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration
+@EnableConfigurationProperties(TopicSettings.class)
 class PublishingConfiguration {
 
     /**
@@ -25,16 +26,12 @@ class PublishingConfiguration {
      * subscribers replay the topic from its start.
      */
     @Bean
-    NewTopic eventsTopic(
-            @Value("${crisis-timeline.topic.partitions}") int partitions,
-            @Value("${crisis-timeline.topic.replication-factor}") short replicationFactor,
-            @Value("${crisis-timeline.topic.min-insync-replicas}") int minInsyncReplicas,
-            @Value("${crisis-timeline.topic.retention-ms}") long retentionMs) {
+    NewTopic eventsTopic(TopicSettings topic) {
         return TopicBuilder.name(Topics.EVENTS)
-                .partitions(partitions)
-                .replicas(replicationFactor)
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas))
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs))
+                .partitions(topic.partitions())
+                .replicas(topic.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topic.minInsyncReplicas()))
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()))
                 .build();
     }
 

@@ -2,11 +2,15 @@ package org.crisistimeline.command.security;
 
 import static org.springframework.http.HttpMethod.POST;
 
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, ProblemResponses problems)
+            throws Exception {
         return http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -60,11 +65,20 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(Roles.fromClaim()))
+                        .jwt(jwt -> jwt.decoder(verifiedTokens(TokenValidation.configured(jwtDecoder))))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * Boot's decoder behind a memory of the tokens it verified lately ({@link VerifiedTokens}). A remembered token is
+     * checked again for time alone: its signature, issuer, audience and roles are the same bytes as before.
+     */
+    private static JwtDecoder verifiedTokens(JwtDecoder decoder) {
+        // 5 minutes: how long Spring's decoder keeps a fetched key set
+        return new VerifiedTokens(decoder, new JwtTimestampValidator(), 4096, Duration.ofMinutes(5), Clock.systemUTC());
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Remembers the tokens it verified lately, by their exact text. Checking an RS256 signature is an RSA operation that
  * cost a write request more CPU than anything else it did, and a client sends the same token with every request until
- * it expires. A remembered token is not trusted blindly: every request runs the validators again (expiry, not-before,
- * issuer, audience), so an expired token is refused on time; only the signature, over the very same bytes, is not
- * checked again. Entries are forgotten after {@code maxAge} (as long as a key set is kept, so a withdrawn key is not
+ * it expires. A remembered token is not trusted blindly: every request runs the time validator again (expiry,
+ * not-before), so an expired token is refused on time; what depends on the very same bytes alone (signature, issuer,
+ * audience, roles) is not checked again. Entries are forgotten after {@code maxAge} (as long as a key set is kept, so a withdrawn key is not
  * honoured longer than before) and the least recently used go first beyond {@code capacity}.
  */
 final class VerifiedTokens implements JwtDecoder {

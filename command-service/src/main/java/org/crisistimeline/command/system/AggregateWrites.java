@@ -7,7 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -21,19 +21,17 @@ import org.springframework.stereotype.Component;
  * id a moment earlier.
  */
 @Component
+@EnableConfigurationProperties(SystemSettings.class)
 public class AggregateWrites {
 
     private final CommandGateway commands;
     private final KnownAggregates known;
     private final String queryBaseUrl;
 
-    AggregateWrites(
-            CommandGateway commands,
-            KnownAggregates known,
-            @Value("${crisis-timeline.query-base-url}") String queryBaseUrl) {
+    AggregateWrites(CommandGateway commands, KnownAggregates known, SystemSettings settings) {
         this.commands = commands;
         this.known = known;
-        this.queryBaseUrl = queryBaseUrl;
+        this.queryBaseUrl = settings.queryBaseUrl().toString();
     }
 
     /**

@@ -13,13 +13,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.crisistimeline.events.EventJson;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 @Configuration
+@EnableConfigurationProperties(EventStoreSettings.class)
 class EventStoreConfiguration {
 
     /** Axon stores events, tokens and metadata with the mapper every reader of the topic uses. */
@@ -68,9 +69,7 @@ class EventStoreConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
-            @Value("${crisis-timeline.event-store.fetch-batch-size}") int fetchBatchSize,
-            @Value("${crisis-timeline.event-store.max-gap-offset}") int maxGapOffset,
-            @Value("${crisis-timeline.event-store.gap-timeout}") java.time.Duration gapTimeout) {
+            EventStoreSettings settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -80,9 +79,9 @@ class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(fetchBatchSize)
-                .maxGapOffset(maxGapOffset)
-                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .batchSize(settings.fetchBatchSize())
+                .maxGapOffset(settings.maxGapOffset())
+                .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
                 .build();
     }
 

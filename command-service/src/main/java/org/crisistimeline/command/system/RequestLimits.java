@@ -9,13 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@EnableConfigurationProperties(SystemSettings.class)
 class RequestLimits extends OncePerRequestFilter {
 
     static final String CHECKPOINT_VERIFICATION = "/api/v1/audit/verify";
@@ -34,12 +34,9 @@ class RequestLimits extends OncePerRequestFilter {
     private final long maxCheckpointBytes;
     private final ObjectMapper json;
 
-    RequestLimits(
-            @Value("${crisis-timeline.max-request-size}") DataSize maxRequestSize,
-            @Value("${crisis-timeline.max-checkpoint-size}") DataSize maxCheckpointSize,
-            ObjectMapper json) {
-        this.maxRequestBytes = maxRequestSize.toBytes();
-        this.maxCheckpointBytes = maxCheckpointSize.toBytes();
+    RequestLimits(SystemSettings settings, ObjectMapper json) {
+        this.maxRequestBytes = settings.maxRequestSize().toBytes();
+        this.maxCheckpointBytes = settings.maxCheckpointSize().toBytes();
         this.json = json;
     }
 

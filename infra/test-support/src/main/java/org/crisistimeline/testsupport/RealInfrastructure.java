@@ -28,7 +28,7 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
                                 "spring.datasource.username", infrastructure.username(),
                                 "spring.datasource.password", infrastructure.password(),
                                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                                "crisis-timeline.security.public-key",
-                                        TestTokens.publicKeyFile().toString())));
+                                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                                        TestTokens.publicKeyFile().toUri().toString())));
     }
 }

@@ -10,8 +10,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.crisistimeline.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -26,6 +26,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration
+@EnableConfigurationProperties({TopicSettings.class, ConsumerSettings.class})
 class ConsumerConfiguration {
 
     /** Where poison records go, with the error; dead letters are also kept, for retries, in the read model's database. */
@@ -35,30 +36,22 @@ class ConsumerConfiguration {
 
     /** The command service declares the same topic; whichever starts first creates it. */
     @Bean
-    NewTopic eventsTopic(
-            @Value("${crisis-timeline.topic.partitions}") int partitions,
-            @Value("${crisis-timeline.topic.replication-factor}") short replicationFactor,
-            @Value("${crisis-timeline.topic.min-insync-replicas}") int minInsyncReplicas,
-            @Value("${crisis-timeline.topic.retention-ms}") long retentionMs) {
+    NewTopic eventsTopic(TopicSettings topic) {
         return TopicBuilder.name(Topics.EVENTS)
-                .partitions(partitions)
-                .replicas(replicationFactor)
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas))
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs))
+                .partitions(topic.partitions())
+                .replicas(topic.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topic.minInsyncReplicas()))
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs()))
                 .build();
     }
 
     @Bean
-    NewTopic deadLetterTopic(
-            @Value("${crisis-timeline.topic.partitions}") int partitions,
-            @Value("${crisis-timeline.topic.replication-factor}") short replicationFactor,
-            @Value("${crisis-timeline.topic.min-insync-replicas}") int minInsyncReplicas,
-            @Value("${crisis-timeline.topic.dead-letter-retention-ms}") long retentionMs) {
+    NewTopic deadLetterTopic(TopicSettings topic) {
         return TopicBuilder.name(DEAD_LETTER_TOPIC)
-                .partitions(partitions)
-                .replicas(replicationFactor)
-                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas))
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs))
+                .partitions(topic.partitions())
+                .replicas(topic.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topic.minInsyncReplicas()))
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.deadLetterRetentionMs()))
                 .build();
     }
 
@@ -85,16 +78,11 @@ class ConsumerConfiguration {
 
     /** Picked up by Spring Boot's listener container factory. */
     @Bean
-    DefaultErrorHandler eventErrorHandler(
-            DeadLetterRecoverer deadLetterRecoverer,
-            @Value("${crisis-timeline.consumer.retry-initial-interval}") Duration initialInterval,
-            @Value("${crisis-timeline.consumer.retry-max-interval}") Duration maxInterval,
-            @Value("${crisis-timeline.consumer.poison-attempts}") int poisonAttempts,
-            @Value("${crisis-timeline.consumer.poison-retry-interval}") Duration poisonRetryInterval) {
+    DefaultErrorHandler eventErrorHandler(DeadLetterRecoverer deadLetterRecoverer, ConsumerSettings consumer) {
         return errorHandler(
                 deadLetterRecoverer,
-                retryBackOff(initialInterval, maxInterval),
-                new FixedBackOff(poisonRetryInterval.toMillis(), poisonAttempts - 1L));
+                retryBackOff(consumer.retryInitialInterval(), consumer.retryMaxInterval()),
+                new FixedBackOff(consumer.poisonRetryInterval().toMillis(), consumer.poisonAttempts() - 1L));
     }
 
     /** Doubles the wait after each failure up to {@code maxInterval}, and never gives up. */

@@ -13,7 +13,7 @@ import org.crisistimeline.query.incident.IncidentView;
 import org.crisistimeline.query.system.SseWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * must not hang the replay).
  */
 @Component
+@EnableConfigurationProperties(ReplaySettings.class)
 class Replays {
 
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
@@ -37,17 +38,12 @@ class Replays {
     private final Duration maxWait;
     private final Duration timeout;
 
-    Replays(
-            ReplayQueries replays,
-            IncidentQueries incidents,
-            @Value("${crisis-timeline.replay.max-concurrent}") int maxConcurrent,
-            @Value("${crisis-timeline.replay.max-wait}") Duration maxWait,
-            @Value("${crisis-timeline.replay.timeout}") Duration timeout) {
+    Replays(ReplayQueries replays, IncidentQueries incidents, ReplaySettings settings) {
         this.replays = replays;
         this.incidents = incidents;
-        this.workers = new SseWorkers("replay", maxConcurrent);
-        this.maxWait = maxWait;
-        this.timeout = timeout;
+        this.workers = new SseWorkers("replay", settings.maxConcurrent());
+        this.maxWait = settings.maxWait();
+        this.timeout = settings.timeout();
     }
 
     SseEmitter start(ReplayRequest request) {

@@ -1,15 +1,20 @@
 package org.crisistimeline.query.security;
 
 import java.util.Collection;
+import java.util.Objects;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
-/** The roles of the write API, each including the ones below it: admin > editor > recorder > reader. */
+/**
+ * The roles of the API, each including the ones below it: admin > editor > recorder > reader. A token lists them
+ * in its {@code roles} claim, which Boot turns into {@code ROLE_} authorities (application.yml).
+ */
 @Configuration
 class Roles {
 
@@ -17,9 +22,6 @@ class Roles {
     static final String EDITOR = "editor";
     static final String RECORDER = "recorder";
     static final String READER = "reader";
-
-    /** Where a token lists its roles: {@code "roles": ["editor"]}. */
-    static final String CLAIM = "roles";
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -33,22 +35,20 @@ class Roles {
                 .build();
     }
 
-    /** Roles as a list of names (or one space-separated string): anything else is a bad token, not a server error. */
-    static JwtClaimValidator<Object> wellFormedClaim() {
-        return new JwtClaimValidator<>(
-                CLAIM,
+    /**
+     * Roles as a list of names (or one space-separated string), in the claim Boot's authorities converter reads
+     * ({@code authorities-claim-name}): anything else would make the converter fail with a 500; it is a bad token.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> wellFormedRoles(OAuth2ResourceServerProperties resourceServer) {
+        String claim = Objects.requireNonNull(
+                resourceServer.getJwt().getAuthoritiesClaimName(),
+                "spring.security.oauth2.resourceserver.jwt.authorities-claim-name must name the claim of the roles");
+        return new JwtClaimValidator<Object>(
+                claim,
                 roles -> roles == null
                         || roles instanceof String
                         || (roles instanceof Collection<?> names
                                 && names.stream().allMatch(String.class::isInstance)));
-    }
-
-    static JwtAuthenticationConverter fromClaim() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 }

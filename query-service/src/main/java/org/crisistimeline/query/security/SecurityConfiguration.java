@@ -1,6 +1,7 @@
 package org.crisistimeline.query.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -17,14 +18,15 @@ import org.springframework.security.web.SecurityFilterChain;
  * static files: the page asks for a token when a read needs one.
  */
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(
             HttpSecurity http,
-            JwtDecoder jwtDecoder,
+            ObjectProvider<JwtDecoder> jwtDecoder,
             ProblemResponses problems,
-            @Value("${crisis-timeline.security.reads-require-role}") boolean readsRequireRole)
+            SecuritySettings settings)
             throws Exception {
         return http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
                 // answers preflights by Spring MVC's mappings (system/Cors): none unless origins are configured
@@ -49,14 +51,14 @@ class SecurityConfiguration {
                             .permitAll()
                             .requestMatchers("/actuator/**", "/api/v1/admin/**", "/api/v1/audit/**")
                             .hasRole(Roles.ADMIN);
-                    if (readsRequireRole) {
+                    if (settings.readsRequireRole()) {
                         requests.anyRequest().hasRole(Roles.READER);
                     } else {
                         requests.anyRequest().permitAll();
                     }
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(Roles.fromClaim()))
+                        .jwt(jwt -> jwt.decoder(TokenValidation.configured(jwtDecoder)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->

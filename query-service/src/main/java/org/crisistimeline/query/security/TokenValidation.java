@@ -1,68 +1,44 @@
 package org.crisistimeline.query.security;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 
 /**
- * Tokens are checked for signature, expiry (which every token must have), issuer, audience and the shape of their
- * roles. Production points {@code JWT_JWK_SET_URI} at its
- * identity provider's keys; the local stack signs with a key pair of its own and gives the public key as a PEM file
- * ({@code JWT_PUBLIC_KEY}). Only RS256 signatures are accepted, so {@code alg: none} and HMAC tricks fail.
+ * Tokens are decoded by Spring Boot's resource server from {@code spring.security.oauth2.resourceserver.jwt} in
+ * application.yml: the key (a JWK set URI or a PEM public key file), RS256 only, the audience and the roles claim. Boot
+ * adds every validator bean declared here to the decoder it builds; these are the checks its properties cannot express.
  */
 @Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
 class TokenValidation {
 
+    /** Spring checks {@code exp} only when present: a token without one would never expire. */
     @Bean
-    JwtDecoder jwtDecoder(
-            @Value("${crisis-timeline.security.jwk-set-uri}") String jwkSetUri,
-            @Value("${crisis-timeline.security.public-key}") String publicKeyFile,
-            @Value("${crisis-timeline.security.issuer}") String issuer,
-            @Value("${crisis-timeline.security.audience}") String audience) {
-        NimbusJwtDecoder decoder;
-        if (!jwkSetUri.isBlank()) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        } else if (!publicKeyFile.isBlank()) {
-            decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(Path.of(publicKeyFile)))
-                    .build();
-        } else {
-            throw new IllegalStateException("No way to check tokens: set JWT_JWK_SET_URI to the identity provider's key"
-                    + " set, or JWT_PUBLIC_KEY to a PEM public key file (infra/local/start.sh makes one)");
-        }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                // Spring checks exp only when present: a token without one would never expire
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(audience)),
-                Roles.wellFormedClaim()));
-        return decoder;
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
-    static RSAPublicKey readPublicKey(Path pem) {
-        try {
-            String base64 = Files.readString(pem)
-                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
-                    .replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot read the RSA public key in " + pem, e);
-        }
+    /** Boot checks the issuer only with {@code issuer-uri}, which with a key file turns into OIDC discovery instead. */
+    @Bean
+    OAuth2TokenValidator<Jwt> issuer(SecuritySettings settings) {
+        return new JwtIssuerValidator(settings.issuer());
+    }
+
+    /** Boot's decoder, which exists only when a key is configured: without one, a start that says what to set. */
+    static JwtDecoder configured(ObjectProvider<JwtDecoder> decoder) {
+        return decoder.getIfAvailable(() -> {
+            throw new IllegalStateException("No way to check tokens: set JWT_JWK_SET_URI to the identity provider's key"
+                    + " set, or JWT_PUBLIC_KEY to a PEM public key file (infra/local/start.sh makes one)");
+        });
     }
 }

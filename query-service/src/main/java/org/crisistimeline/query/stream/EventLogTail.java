@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * partitions).
  */
 @Component
+@EnableConfigurationProperties(StreamSettings.class)
 class EventLogTail {
 
     private static final Logger log = LoggerFactory.getLogger(EventLogTail.class);
@@ -28,14 +29,14 @@ class EventLogTail {
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile long head;
 
-    EventLogTail(EventLogQueries eventLog, @Value("${crisis-timeline.stream.poll-interval}") Duration pollInterval) {
+    EventLogTail(EventLogQueries eventLog, StreamSettings settings) {
         this.eventLog = eventLog;
         this.poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "event-log-tail");
             thread.setDaemon(true);
             return thread;
         });
-        poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.crisistimeline.query.incident.IncidentQueries;
 import org.crisistimeline.query.system.SseWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * move, sending a heartbeat comment when nothing came for a while, which is also how it notices a client that left.
  */
 @Component
+@EnableConfigurationProperties(StreamSettings.class)
 class LiveStreams {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
@@ -44,18 +45,15 @@ class LiveStreams {
             IncidentQueries incidents,
             ActorQueries actors,
             CrisisQueries crises,
-            @Value("${crisis-timeline.stream.max-concurrent}") int maxConcurrent,
-            @Value("${crisis-timeline.stream.max-per-client}") int maxPerClient,
-            @Value("${crisis-timeline.stream.heartbeat}") Duration heartbeat,
-            @Value("${crisis-timeline.stream.timeout}") Duration timeout) {
+            StreamSettings settings) {
         this.eventLog = eventLog;
         this.tail = tail;
         this.incidents = incidents;
         this.actors = actors;
         this.crises = crises;
-        this.workers = new SseWorkers("stream", maxConcurrent, maxPerClient);
-        this.heartbeat = heartbeat;
-        this.timeout = timeout;
+        this.workers = new SseWorkers("stream", settings.maxConcurrent(), settings.maxPerClient());
+        this.heartbeat = settings.heartbeat();
+        this.timeout = settings.timeout();
     }
 
     /** @param client who asks: a principal, else an address; it may hold a few streams, not all */

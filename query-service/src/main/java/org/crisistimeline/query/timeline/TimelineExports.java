@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.crisistimeline.query.incident.IncidentQueries;
 import org.crisistimeline.query.incident.IncidentView;
 import org.crisistimeline.query.system.InvalidParameters;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
  * rather than cut off silently.
  */
 @Component
+@EnableConfigurationProperties(ExportSettings.class)
 class TimelineExports {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=utf-8");
@@ -51,14 +52,13 @@ class TimelineExports {
             IncidentQueries incidents,
             TimelineNdjson ndjson,
             ObjectMapper json,
-            @Value("${crisis-timeline.export.max-rows}") long maxRows,
-            @Value("${crisis-timeline.export.page-size}") int pageSize) {
+            ExportSettings settings) {
         this.timelines = timelines;
         this.incidents = incidents;
         this.ndjson = ndjson;
         this.json = json;
-        this.maxRows = maxRows;
-        this.pageSize = pageSize;
+        this.maxRows = settings.maxRows();
+        this.pageSize = settings.pageSize();
     }
 
     ResponseEntity<TimelineExport> export(TimelineScope scope, String key, TimelineRequest request) {

@@ -232,7 +232,8 @@ class RebuildIT {
                         "--spring.datasource.username=" + infrastructure.username(),
                         "--spring.datasource.password=" + infrastructure.password(),
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                        "--crisis-timeline.security.public-key=" + TestTokens.publicKeyFile(),
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + TestTokens.publicKeyFile().toUri(),
                         // a group of its own starts at the beginning of the topic (auto-offset-reset: earliest)
                         "--spring.kafka.consumer.group-id=rebuild-" + UUID.randomUUID());
     }

@@ -38,8 +38,8 @@ class DatabaseOutageIT {
         properties.add(
                 "spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrapServers());
         properties.add(
-                "crisis-timeline.security.public-key",
-                () -> TestTokens.publicKeyFile().toString());
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                () -> TestTokens.publicKeyFile().toUri().toString());
     }
 
     @AfterAll
