@@ -16,4 +16,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("crisis-timeline")
 @Validated
 record SystemSettings(
-        @NotNull DataSize maxRequestSize, @NotNull DataSize maxCheckpointSize, @NotNull URI queryBaseUrl) {}
+        @NotNull DataSize maxRequestSize,
+        @NotNull DataSize maxCheckpointSize,
+        @NotNull URI queryBaseUrl) {}
