@@ -204,6 +204,23 @@ final class FaultStack implements AutoCloseable {
 
     /** Imports an NDJSON file of our own format and waits for the job's end; @return the job's counts. */
     JsonNode importNdjson(String ndjson, Duration timeout) throws Exception {
+        String status = startImport(ndjson);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode job = importJob(status);
+            if (job.hasNonNull("finishedAt")) {
+                if (!"SUCCEEDED".equals(job.get("state").asText())) {
+                    throw new IllegalStateException("the import did not succeed: " + job);
+                }
+                return job.get("counts");
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the import did not end within " + timeout);
+    }
+
+    /** Uploads an NDJSON file of our own format into the crisis; @return the path of its job's status. */
+    String startImport(String ndjson) throws Exception {
         HttpResponse<String> accepted = http.send(
                 HttpRequest.newBuilder(URI.create(
                                 commandService().baseUrl() + "/api/v1/imports?format=ndjson&crisis=" + crisis))
@@ -215,24 +232,17 @@ final class FaultStack implements AutoCloseable {
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("the import was refused: " + accepted.body());
         }
-        String status = json.readTree(accepted.body()).get("status").asText();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = json.readTree(http.send(
-                            HttpRequest.newBuilder(URI.create(commandService().baseUrl() + status))
-                                    .header("Authorization", "Bearer " + TOKEN)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body());
-            if (job.hasNonNull("finishedAt")) {
-                if (!"SUCCEEDED".equals(job.get("state").asText())) {
-                    throw new IllegalStateException("the import did not succeed: " + job);
-                }
-                return job.get("counts");
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the import did not end within " + timeout);
+        return json.readTree(accepted.body()).get("status").asText();
+    }
+
+    /** The job's state and counts, as the command service reports them now. */
+    JsonNode importJob(String status) throws Exception {
+        return json.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(commandService().baseUrl() + status))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     /** The crisis' timeline, every page, as incident ids in their order. */

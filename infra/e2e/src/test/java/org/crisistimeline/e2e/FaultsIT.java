@@ -712,6 +712,61 @@ class FaultsIT {
                 inStep.toMillis());
     }
 
+    @Test
+    @Order(9)
+    void anImportCutByAKillKeepsWholeBatchesOnlyAndRunAgainStoresTheRestOnce() throws Exception {
+        int count = 12_000;
+        String file = stack.incidentsNdjson("imp-kill-", count);
+        ServiceProcess commandService = stack.commandService();
+        String status = stack.startImport(file);
+        Faults.await(
+                "a batch of the import committed",
+                Duration.ofSeconds(120),
+                () -> stack.importJob(status).at("/counts/imported").asLong() >= 1_000);
+
+        commandService.kill();
+        Instant killedAt = Instant.now();
+        commandService.restart();
+        commandService.awaitHealthy(Duration.ofSeconds(240));
+        Duration restart = Duration.between(killedAt, Instant.now());
+        JsonNode cut = stack.importJob(status);
+        Map<String, List<Long>> storedBefore = Faults.ofPrefix(stack.storedEvents(), "imp-kill-");
+        JsonNode again = stack.importNdjson(file, Duration.ofSeconds(240));
+        Duration inStep = stack.awaitInStep(stack.queryService(), Duration.ofSeconds(180));
+        Map<String, List<Long>> stored = Faults.ofPrefix(stack.storedEvents(), "imp-kill-");
+        List<String> timeline = stack.timeline(stack.queryService());
+
+        assertThat(cut.get("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(storedBefore.size())
+                .as("the kill came before the import's end")
+                .isLessThan(count);
+        assertThat(storedBefore.size() % 1_000)
+                .as("whole batches of 1,000 only: %d stored", storedBefore.size())
+                .isZero();
+        assertThat(cut.at("/counts/imported").asLong())
+                .as("the job's counts, written with each batch")
+                .isEqualTo(storedBefore.size());
+        assertThat(again.get("imported").asLong()).isEqualTo(count - storedBefore.size());
+        assertThat(again.get("unchanged").asLong()).isEqualTo(storedBefore.size());
+        assertThat(again.get("refused").asLong()).isZero();
+        assertThat(stored).hasSize(count);
+        assertThat(stored)
+                .allSatisfy((id, sequences) -> assertThat(sequences).as(id).containsExactly(0L));
+        assertThat(timeline).doesNotHaveDuplicates();
+        assertThat(ofPrefix(timeline, "imp-kill-")).isEqualTo(stored.keySet());
+        Faults.report(
+                "i: kill -9 of the command service during an import of %d incidents".formatted(count),
+                "%d stored when killed (whole batches; the job read INTERRUPTED with the same count), the same file"
+                        + " imported again stored the other %d and left those %d unchanged: all %d stored once and on"
+                        + " the timeline once; kill to healthy %d ms, then in step %d ms after the second import",
+                storedBefore.size(),
+                again.get("imported").asLong(),
+                again.get("unchanged").asLong(),
+                stored.size(),
+                restart.toMillis(),
+                inStep.toMillis());
+    }
+
     /** A request's answer, with how long it took. */
     record Answer(int status, String contentType, String retryAfter, Duration took, String body) {}
 
