@@ -120,6 +120,23 @@ final class FaultStack implements AutoCloseable {
         return queryService;
     }
 
+    /**
+     * A query service rebuilding the read model from the whole topic, on an empty database and in a consumer group of
+     * its own; not yet awaited, and not one of the stack's query services (close it when done).
+     */
+    ServiceProcess startRebuild(String rebuild) throws Exception {
+        Map<String, String> environment = new HashMap<>(queryEnvironment);
+        environment.put("POSTGRES_URL", postgres.jdbcUrl(name + "_" + rebuild));
+        environment.put("KAFKA_CONSUMER_GROUP", name + "-" + rebuild);
+        return ServiceProcess.start(name + "-" + rebuild, Path.of(System.getProperty("queryServiceJar")), environment);
+    }
+
+    /** The database of a {@link #startRebuild rebuild}. */
+    Connection rebuiltDatabase(String rebuild) throws SQLException {
+        return DriverManager.getConnection(
+                postgres.jdbcUrl(name + "_" + rebuild), postgres.username(), postgres.password());
+    }
+
     /** The event store's database, for a writer of its own. */
     Connection commandDatabase() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl(commandDatabase), postgres.username(), postgres.password());
