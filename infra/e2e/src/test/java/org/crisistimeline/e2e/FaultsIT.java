@@ -144,7 +144,8 @@ class FaultsIT {
     @Test
     @Order(2)
     void queryServiceKilledMidBatchCompletesTheReadModelWithoutDuplicatesAfterItsRestart() throws Exception {
-        int count = 3000;
+        // polls of up to 2,000 records: a backlog of several, so that the kill lands between two of them
+        int count = 12_000;
         ServiceProcess queryService = stack.queryService();
         queryService.kill(); // the events wait on the topic, so that the restart has a backlog to be killed in
         JsonNode counts = stack.importNdjson(stack.incidentsNdjson("qry-kill-", count), Duration.ofSeconds(240));
