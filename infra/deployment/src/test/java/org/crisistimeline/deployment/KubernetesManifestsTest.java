@@ -250,7 +250,10 @@ class KubernetesManifestsTest {
         String readers = Stream.of(
                         "command-service/src/main/resources/application.yml",
                         "query-service/src/main/resources/application.yml",
-                        "command-service/src/main/java/org/crisistimeline/command/audit/AuditConfiguration.java")
+                        "command-service/src/main/java/org/crisistimeline/command/audit/AuditConfiguration.java",
+                        // the token key variables, mapped to Boot's resource-server properties
+                        "command-service/src/main/java/org/crisistimeline/command/security/TokenKeys.java",
+                        "query-service/src/main/java/org/crisistimeline/query/security/TokenKeys.java")
                 .map(REPOSITORY::resolve)
                 .map(KubernetesManifestsTest::read)
                 .collect(Collectors.joining("\n"));
@@ -270,10 +273,11 @@ class KubernetesManifestsTest {
         }
         variables.removeAll(referencedByKey); // keys mapped to another name, checked under that name
         assertThat(variables)
-                .allSatisfy(
-                        variable -> assertThat(readElsewhere.contains(variable) || readers.contains("${" + variable))
-                                .as("%s is read by a service", variable)
-                                .isTrue());
+                .allSatisfy(variable -> assertThat(readElsewhere.contains(variable)
+                                || readers.contains("${" + variable)
+                                || readers.contains("\"" + variable + "\""))
+                        .as("%s is read by a service", variable)
+                        .isTrue());
     }
 
     private static List<HasMetadata> objects() {
