@@ -6,6 +6,7 @@ import org.crisistimeline.events.incident.IncidentAmended;
 import org.crisistimeline.events.incident.IncidentDisputed;
 import org.crisistimeline.events.incident.IncidentRetracted;
 import org.crisistimeline.events.incident.IncidentVerified;
+import org.crisistimeline.query.event.CopyIn;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
 import org.crisistimeline.query.event.ProjectionBatch;
@@ -28,23 +29,18 @@ public class AuditTrail implements Projection {
     /** One row per event, in the order applied. */
     @Override
     public void apply(ProjectionBatch batch) {
-        List<EventEnvelope> events = batch.events();
-        jdbc.getJdbcTemplate()
-                .batchUpdate(
-                        """
-                        INSERT INTO audit_entry (event_type, aggregate_id, sequence, recorded_at, principal, reason)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                        events.stream()
-                                .map(event -> new Object[] {
-                                    event.type().name(),
-                                    event.aggregateId(),
-                                    event.sequence(),
-                                    event.recordedAt().atOffset(ZoneOffset.UTC),
-                                    event.principal(),
-                                    reason(event.payload())
-                                })
-                                .toList());
+        var entries = CopyIn.into(
+                "audit_entry", "event_type", "aggregate_id", "sequence", "recorded_at", "principal", "reason");
+        for (EventEnvelope event : batch.events()) {
+            entries.row(
+                    event.type().name(),
+                    event.aggregateId(),
+                    event.sequence(),
+                    event.recordedAt(),
+                    event.principal(),
+                    reason(event.payload()));
+        }
+        entries.write(jdbc.getJdbcTemplate());
     }
 
     private static String reason(Record payload) {

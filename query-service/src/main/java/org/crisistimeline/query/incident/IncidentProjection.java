@@ -24,6 +24,7 @@ import org.crisistimeline.events.incident.IncidentVerified;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Source;
 import org.crisistimeline.events.incident.SourceAttached;
+import org.crisistimeline.query.event.CopyIn;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
 import org.crisistimeline.query.event.ProjectionBatch;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * Keeps the versions of incidents: each event of an incident closes its current version (valid_to = the event's
  * recordedAt) and adds the next one, holding the whole state. A batch reads the current versions of the incidents it
  * changes in one query (none for incidents it records), folds its events over them in memory, and writes the new
- * versions, sources and links in a few multi-row statements. It shares the versions it made
+ * versions and sources by COPY and the links in a multi-row insert. It shares the versions it made
  * ({@link IncidentVersions}) with the projections that follow incidents, so they need not read them back.
  */
 @Component
@@ -247,10 +248,10 @@ class IncidentProjection implements Projection {
                     firstPosition + index,
                     source.publisher(),
                     source.url(),
-                    utc(source.publishedAt()),
+                    source.publishedAt(),
                     source.excerpt(),
                     version,
-                    utc(attachedAt)
+                    attachedAt
                 });
             }
         }
@@ -264,24 +265,51 @@ class IncidentProjection implements Projection {
                                         new Object[] {utc(closed.validTo()), closed.incidentId(), closed.version()})
                                 .toList());
             }
-            if (!versions.isEmpty()) {
-                jdbc.batchUpdate("""
-                        INSERT INTO incident_version (incident_id, version, kind, valid_from, valid_to, recorded_by,
-                                                      reason, crisis_id, type, occurred_at, occurred_precision,
-                                                      occurred_on, occurred_until, country, place, lat, lon, admin1,
-                                                      admin2, admin3, location_precision, actors, summary, details,
-                                                      confidence, status, reported_at, recorded_at, origin)
-                        VALUES (?, ?, ?, ?, coalesce(?, 'infinity'::timestamptz), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?, CAST(? AS jsonb))
-                        """, versions.stream().map(this::versionRow).toList());
-            }
-            if (!sources.isEmpty()) {
-                jdbc.batchUpdate("""
-                        INSERT INTO incident_source (incident_id, position, publisher, url, published_at, excerpt,
-                                                     attached_version, attached_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, sources);
-            }
+            var versionRows = CopyIn.into(
+                    "incident_version",
+                    "incident_id",
+                    "version",
+                    "kind",
+                    "valid_from",
+                    "valid_to",
+                    "recorded_by",
+                    "reason",
+                    "crisis_id",
+                    "type",
+                    "occurred_at",
+                    "occurred_precision",
+                    "occurred_on",
+                    "occurred_until",
+                    "country",
+                    "place",
+                    "lat",
+                    "lon",
+                    "admin1",
+                    "admin2",
+                    "admin3",
+                    "location_precision",
+                    "actors",
+                    "summary",
+                    "details",
+                    "confidence",
+                    "status",
+                    "reported_at",
+                    "recorded_at",
+                    "origin");
+            versions.forEach(version -> versionRows.row(versionRow(version)));
+            versionRows.write(jdbc);
+            var sourceRows = CopyIn.into(
+                    "incident_source",
+                    "incident_id",
+                    "position",
+                    "publisher",
+                    "url",
+                    "published_at",
+                    "excerpt",
+                    "attached_version",
+                    "attached_at");
+            sources.forEach(sourceRows::row);
+            sourceRows.write(jdbc);
             if (!links.isEmpty()) {
                 jdbc.batchUpdate("""
                         INSERT INTO incident_link (incident_id, target_id, relation, version, linked_at)
@@ -298,13 +326,13 @@ class IncidentProjection implements Projection {
                 state.incidentId(),
                 row.version(),
                 row.kind().name(),
-                utc(row.validFrom()),
-                utc(row.validTo()),
+                row.validFrom(),
+                row.validTo() == null ? "infinity" : row.validTo(),
                 row.recordedBy(),
                 row.reason(),
                 state.crisisId(),
                 state.type().name(),
-                utc(state.occurredAt()),
+                state.occurredAt(),
                 state.occurredPrecision().name(),
                 state.occurredOn(),
                 state.occurredUntil(),
@@ -321,8 +349,8 @@ class IncidentProjection implements Projection {
                 text(state.details(), json),
                 state.confidence() == null ? null : state.confidence().name(),
                 state.status().name(),
-                utc(row.reportedAt()),
-                utc(row.recordedAt()),
+                row.reportedAt(),
+                row.recordedAt(),
                 text(state.origin(), json)
             };
         }

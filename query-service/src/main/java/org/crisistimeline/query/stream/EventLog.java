@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.query.actor.ActorCountries;
+import org.crisistimeline.query.event.CopyIn;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
 import org.crisistimeline.query.event.ProjectionBatch;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * the transaction of a batch, one row per event in the batch's order, keyed as the event left the timelines: an
  * incident event is filed under every country and actor whose timeline its incident was on before or after the event
  * (one that moves an incident away from a country still reaches that country's stream), and the incident's types.
- * The keys are worked out from the versions the incident projection shared, in one insert.
+ * The keys are worked out from the versions the incident projection shared, written in one COPY.
  */
 @Component
 @Order(Projection.LOG)
@@ -81,20 +82,11 @@ class EventLog implements Projection {
                 registeredAt.put(actor.actorId(), i);
             }
         }
-        int size = events.size();
-        String[] types = new String[size];
-        String[] aggregateIds = new String[size];
-        Long[] sequences = new Long[size];
-        String[] recordedAt = new String[size];
-        String[] countries = new String[size];
-        String[] actors = new String[size];
-        String[] incidentTypes = new String[size];
-        for (int i = 0; i < size; i++) {
+        // COPY assigns the positions in the order of the rows: the order applied
+        var log = CopyIn.into(
+                "event_log", "event_type", "aggregate_id", "sequence", "recorded_at", "countries", "actors", "types");
+        for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
-            types[i] = event.type().name();
-            aggregateIds[i] = event.aggregateId();
-            sequences[i] = event.sequence();
-            recordedAt[i] = event.recordedAt().toString();
             var keys = new Keys();
             switch (kind(event)) {
                 case "crisis" -> {}
@@ -113,25 +105,21 @@ class EventLog implements Projection {
                     }
                 }
             }
-            // a crisis's countries in its own order, as it lists them
-            countries[i] = arrayLiteral(
-                    kind(event).equals("crisis")
-                            ? countriesOfCrisis.getOrDefault(event.aggregateId(), List.of())
-                            : keys.countries);
-            actors[i] = arrayLiteral(keys.actors);
-            incidentTypes[i] = arrayLiteral(keys.types);
+            log.row(
+                    event.type().name(),
+                    event.aggregateId(),
+                    event.sequence(),
+                    event.recordedAt(),
+                    // a crisis's countries in its own order, as it lists them
+                    arrayLiteral(
+                            kind(event).equals("crisis")
+                                    ? countriesOfCrisis.getOrDefault(event.aggregateId(), List.of())
+                                    : keys.countries),
+                    arrayLiteral(keys.actors),
+                    arrayLiteral(keys.types));
         }
         jdbc.query("SELECT pg_advisory_xact_lock(?)", (RowCallbackHandler) row -> {}, POSITION_LOCK);
-        jdbc.update("""
-                INSERT INTO event_log (event_type, aggregate_id, sequence, recorded_at, countries, actors, types)
-                SELECT event_type, aggregate_id, sequence, recorded_at, CAST(countries AS text[]), CAST(actors AS text[]),
-                       CAST(types AS text[])
-                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS timestamptz[]),
-                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                    WITH ORDINALITY AS b (event_type, aggregate_id, sequence, recorded_at, countries, actors, types,
-                                          position)
-                ORDER BY position
-                """, types, aggregateIds, sequences, recordedAt, countries, actors, incidentTypes);
+        log.write(jdbc);
     }
 
     /** A crisis's countries as the crisis projection keeps them, in their order. */

@@ -14,6 +14,7 @@ import org.crisistimeline.events.actor.ActorRegistered;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.events.incident.Origin;
 import org.crisistimeline.query.actor.ActorCountries;
+import org.crisistimeline.query.event.CopyIn;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.crisistimeline.query.event.Projection;
 import org.crisistimeline.query.event.ProjectionBatch;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * its own, so an amendment can move an incident along a timeline or from one timeline to another.
  *
  * <p>Runs after the incident and actor projections in the same transaction and works the entries out from the
- * versions the incident projection shared ({@link IncidentVersions}): one read of the actors' countries, one insert of
+ * versions the incident projection shared ({@link IncidentVersions}): one read of the actors' countries, one COPY of
  * every entry of the batch, each written once, and one of the actors whose country is still awaited.
  */
 @Component
@@ -152,7 +153,20 @@ class TimelineProjection implements Projection {
      * and the country of each actor registered so far (the others add theirs when they arrive: addActorCountries).
      */
     private void addEntries(IncidentVersions versions, Map<String, String> countryOfActor) {
-        var entries = new Entries();
+        var entries = CopyIn.into(
+                "timeline_entry_version",
+                "scope",
+                "scope_key",
+                "occurred_at",
+                "incident_id",
+                "version",
+                "type",
+                "valid_from",
+                "valid_to",
+                "retracted",
+                "reported_at",
+                "origin_dataset",
+                "origin_codes");
         for (IncidentVersions.Change change : versions.changes()) {
             IncidentVersion version = change.after();
             IncidentState state = version.state();
@@ -171,22 +185,43 @@ class TimelineProjection implements Projection {
                     scopes.add(List.of("country", country));
                 }
             }
+            // the version's times and codes are written out once for all its entries
+            Object[] row = entryOf(version);
             for (List<String> scope : scopes) {
-                entries.add(scope.get(0), scope.get(1), version);
+                row[0] = scope.get(0);
+                row[1] = scope.get(1);
+                entries.row(row);
             }
         }
-        jdbc.update("""
-                INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
-                                                    valid_from, valid_to, retracted, reported_at, origin_dataset,
-                                                    origin_codes)
-                SELECT scope, scope_key, occurred_at, incident_id, version, type, valid_from,
-                       coalesce(valid_to, 'infinity'), retracted, reported_at, origin_dataset, CAST(origin_codes AS jsonb)
-                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]),
-                            CAST(? AS int[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),
-                            CAST(? AS boolean[]), CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS text[]))
-                    AS e (scope, scope_key, occurred_at, incident_id, version, type, valid_from, valid_to, retracted,
-                          reported_at, origin_dataset, origin_codes)
-                """, entries.columns());
+        entries.write(jdbc);
+    }
+
+    /** An entry of the version, its scope left to fill in. */
+    private Object[] entryOf(IncidentVersion version) {
+        IncidentState state = version.state();
+        Origin origin = state.origin();
+        return new Object[] {
+            null,
+            null,
+            state.occurredAt().toString(),
+            state.incidentId(),
+            version.version(),
+            state.type().name(),
+            version.validFrom().toString(),
+            version.validTo() == null ? "infinity" : version.validTo().toString(),
+            state.status() == IncidentStatus.RETRACTED,
+            version.reportedAt().toString(),
+            origin == null ? null : origin.dataset(),
+            origin == null ? null : codesOf(origin)
+        };
+    }
+
+    private String codesOf(Origin origin) {
+        try {
+            return json.writeValueAsString(origin.codes());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(origin + " cannot be written as JSON", e);
+        }
     }
 
     /**
@@ -271,85 +306,5 @@ class TimelineProjection implements Projection {
                 WHERE v.actors @> jsonb_build_array(jsonb_build_object('actorId', r.actor_id))
                 ON CONFLICT DO NOTHING
                 """, actorIds.toArray(String[]::new), countries.toArray(String[]::new));
-    }
-
-    /** The entries of a batch, column by column, for one insert. */
-    private final class Entries {
-
-        private final List<String> scopes = new ArrayList<>();
-        private final List<String> scopeKeys = new ArrayList<>();
-        private final List<IncidentVersion> versions = new ArrayList<>();
-
-        void add(String scope, String scopeKey, IncidentVersion version) {
-            scopes.add(scope);
-            scopeKeys.add(scopeKey);
-            versions.add(version);
-        }
-
-        Object[] columns() {
-            int size = versions.size();
-            String[] occurredAt = new String[size];
-            String[] incidentIds = new String[size];
-            Integer[] numbers = new Integer[size];
-            String[] types = new String[size];
-            String[] validFrom = new String[size];
-            String[] validTo = new String[size];
-            Boolean[] retracted = new Boolean[size];
-            String[] reportedAt = new String[size];
-            String[] datasets = new String[size];
-            String[] codes = new String[size];
-            for (int i = 0; i < size; i++) {
-                IncidentVersion version = versions.get(i);
-                if (i > 0 && version == versions.get(i - 1)) {
-                    // the entries of a version follow one another: its times and codes are written out once
-                    occurredAt[i] = occurredAt[i - 1];
-                    incidentIds[i] = incidentIds[i - 1];
-                    numbers[i] = numbers[i - 1];
-                    types[i] = types[i - 1];
-                    validFrom[i] = validFrom[i - 1];
-                    validTo[i] = validTo[i - 1];
-                    retracted[i] = retracted[i - 1];
-                    reportedAt[i] = reportedAt[i - 1];
-                    datasets[i] = datasets[i - 1];
-                    codes[i] = codes[i - 1];
-                    continue;
-                }
-                IncidentState state = version.state();
-                occurredAt[i] = state.occurredAt().toString();
-                incidentIds[i] = state.incidentId();
-                numbers[i] = version.version();
-                types[i] = state.type().name();
-                validFrom[i] = version.validFrom().toString();
-                validTo[i] =
-                        version.validTo() == null ? null : version.validTo().toString();
-                retracted[i] = state.status() == IncidentStatus.RETRACTED;
-                reportedAt[i] = version.reportedAt().toString();
-                Origin origin = state.origin();
-                datasets[i] = origin == null ? null : origin.dataset();
-                codes[i] = origin == null ? null : codesOf(origin);
-            }
-            return new Object[] {
-                scopes.toArray(String[]::new),
-                scopeKeys.toArray(String[]::new),
-                occurredAt,
-                incidentIds,
-                numbers,
-                types,
-                validFrom,
-                validTo,
-                retracted,
-                reportedAt,
-                datasets,
-                codes
-            };
-        }
-
-        private String codesOf(Origin origin) {
-            try {
-                return json.writeValueAsString(origin.codes());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(origin + " cannot be written as JSON", e);
-            }
-        }
     }
 }
