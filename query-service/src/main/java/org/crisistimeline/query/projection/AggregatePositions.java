@@ -1,8 +1,10 @@
 package org.crisistimeline.query.projection;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.crisistimeline.query.event.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -43,28 +45,37 @@ class AggregatePositions {
     }
 
     /**
-     * Moves the positions of several aggregates, in one statement, to sequences read past them under their locks
-     * ({@link #of}). A position that did not move means a writer that does not take the lock got there first: the
-     * transaction is rolled back rather than applying an event twice.
+     * Moves the positions of several aggregates to sequences read past them under their locks ({@link #of}): those
+     * that had none are copied in (a rebuild's every aggregate, an import's every incident), the others updated in one
+     * statement. A position that did not move, or one that appeared meanwhile, means a writer that does not take the
+     * lock got there first: the transaction fails rather than applying an event twice.
+     *
+     * @param known the positions read before, of those aggregates that had one
      */
-    void moveTo(Map<String, Long> sequences) {
-        if (sequences.isEmpty()) {
+    void moveTo(Map<String, Long> sequences, Map<String, Long> known) {
+        var added = CopyIn.into("aggregate_position", "aggregate_id", "last_sequence");
+        List<String> movedIds = new ArrayList<>();
+        List<Long> movedSequences = new ArrayList<>();
+        sequences.forEach((aggregateId, sequence) -> {
+            if (known.containsKey(aggregateId)) {
+                movedIds.add(aggregateId);
+                movedSequences.add(sequence);
+            } else {
+                added.row(aggregateId, sequence);
+            }
+        });
+        added.write(jdbc);
+        if (movedIds.isEmpty()) {
             return;
         }
-        String[] aggregateIds = sequences.keySet().toArray(String[]::new);
-        Long[] lastSequences = new Long[aggregateIds.length];
-        for (int i = 0; i < aggregateIds.length; i++) {
-            lastSequences[i] = sequences.get(aggregateIds[i]);
-        }
         int moved = jdbc.update("""
-                INSERT INTO aggregate_position (aggregate_id, last_sequence)
-                SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]))
-                ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = excluded.last_sequence
-                WHERE aggregate_position.last_sequence < excluded.last_sequence
-                """, aggregateIds, lastSequences);
-        if (moved != aggregateIds.length) {
+                UPDATE aggregate_position p SET last_sequence = m.last_sequence
+                FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS m (aggregate_id, last_sequence)
+                WHERE p.aggregate_id = m.aggregate_id AND p.last_sequence < m.last_sequence
+                """, movedIds.toArray(String[]::new), movedSequences.toArray(Long[]::new));
+        if (moved != movedIds.size()) {
             throw new IllegalStateException(
-                    (aggregateIds.length - moved) + " aggregate positions were moved by another writer meanwhile");
+                    (movedIds.size() - moved) + " aggregate positions were moved by another writer meanwhile");
         }
     }
 }

@@ -55,8 +55,9 @@ public class ReadModel {
         if (events.isEmpty()) {
             return 0;
         }
-        Map<String, Long> applied = positions.of(
+        Map<String, Long> known = positions.of(
                 events.stream().map(EventEnvelope::aggregateId).distinct().toList());
+        Map<String, Long> applied = new HashMap<>(known);
         Map<String, Long> moved = new HashMap<>();
         List<EventEnvelope> fresh = new ArrayList<>(events.size());
         for (EventEnvelope event : events) {
@@ -69,7 +70,7 @@ public class ReadModel {
             moved.put(event.aggregateId(), event.sequence());
             fresh.add(event);
         }
-        positions.moveTo(moved);
+        positions.moveTo(moved, known);
         if (!fresh.isEmpty()) {
             project(fresh);
         }
