@@ -18,9 +18,9 @@ import org.springframework.http.ResponseEntity;
  */
 public final class ServerFailures {
 
-    public static final URI UNAVAILABLE = URI.create("urn:crisis-timeline:problem:unavailable");
-    /** What a client is told to wait while the database is out of reach: about as long as a PostgreSQL restart takes. */
-    public static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+    static final URI UNAVAILABLE = URI.create("urn:crisis-timeline:problem:unavailable");
+    // what a client is told to wait while the database is out of reach: about as long as a PostgreSQL restart takes
+    static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
     private final Logger log;
     private final Predicate<Throwable> databaseOutage;

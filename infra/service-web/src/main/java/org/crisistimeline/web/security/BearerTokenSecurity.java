@@ -20,7 +20,10 @@ public class BearerTokenSecurity {
         this.problems = problems;
     }
 
-    /** Boot's decoder, as {@link #applyTo(HttpSecurity, JwtDecoder)} would use it, for a service to wrap. */
+    /**
+     * Boot's decoder, for a service that puts something in front of it. Without a configured key, a failed start that
+     * says what to set.
+     */
     public JwtDecoder bootsDecoder() {
         return TokenValidation.configured(jwtDecoder);
     }
