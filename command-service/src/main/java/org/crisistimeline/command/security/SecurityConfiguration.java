@@ -4,12 +4,11 @@ import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
+import org.crisistimeline.web.security.BearerTokenSecurity;
+import org.crisistimeline.web.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
@@ -18,40 +17,17 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may write what. Every write needs a bearer JWT with a role: {@code recorder} records, corrects, attaches sources
  * and links; {@code editor} also disputes, verifies, retracts and manages actors and crises; {@code admin} also runs
  * operations (audit, actuator). Health, metrics (Prometheus too) and the API description (OpenAPI, Swagger UI) are
- * open.
+ * open: that part, stateless bearer tokens and 401/403 as Problem Details are {@link BearerTokenSecurity}'s, alike in
+ * both services.
  */
 @Configuration
 class SecurityConfiguration {
 
-    /**
-     * No observation around every security filter, authentication and authorization of every request: nothing here
-     * reads them, and even switched off by property they kept wrapping each filter. The HTTP server's own request
-     * metrics stay.
-     */
     @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
-    }
-
-    @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder, ProblemResponses problems)
-            throws Exception {
-        return http.csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/metrics",
-                                "/actuator/metrics/**",
-                                "/actuator/prometheus",
-                                "/v3/api-docs",
-                                "/v3/api-docs/**",
-                                "/swagger-ui.html",
-                                "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/**", "/api/v1/audit/**")
+    SecurityFilterChain api(HttpSecurity http, BearerTokenSecurity bearerTokens) throws Exception {
+        return bearerTokens
+                .applyTo(http, verifiedTokens(bearerTokens.bootsDecoder()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/audit/**")
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(
                                 POST,
@@ -75,12 +51,6 @@ class SecurityConfiguration {
                         .hasRole(Roles.RECORDER)
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(verifiedTokens(TokenValidation.configured(jwtDecoder))))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 

@@ -2,16 +2,12 @@ package org.crisistimeline.command.system;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Whether a failure means the database could not be reached, rather than that it refused what was asked. */
 final class DatabaseOutage {
-
-    /** What a client is told to wait before retrying: about as long as a PostgreSQL restart takes. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseOutage() {}
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.crisistimeline.events.incident.details.IncidentDetails;
+import org.crisistimeline.web.problem.ServerFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +44,11 @@ class Problems extends ResponseEntityExceptionHandler {
     static final URI NO_LONGER_ACCEPTING = URI.create("urn:crisis-timeline:problem:no-longer-accepting");
     static final URI NOT_FOUND = URI.create("urn:crisis-timeline:problem:not-found");
     static final URI PAYLOAD_TOO_LARGE = URI.create("urn:crisis-timeline:problem:payload-too-large");
-    static final URI UNAVAILABLE = URI.create("urn:crisis-timeline:problem:unavailable");
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final ServerFailures failures = new ServerFailures(
+            Problems.class, DatabaseOutage::causes, "The event store is out of reach; nothing was stored, retry later");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -117,27 +120,10 @@ class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    /**
-     * Bad input never ends here. The event store out of reach (restarting, failing over) is answered 503 with
-     * Retry-After, since nothing was stored and a retry soon may succeed; anything else is our fault, 500, logged.
-     */
+    /** The event store out of reach is a 503 with Retry-After: nothing was stored, and a retry soon may succeed. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        if (DatabaseOutage.causes(exception)) {
-            log.warn("Request refused, the database is out of reach: {}", exception.toString());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE, "The event store is out of reach; nothing was stored, retry later");
-            problem.setType(UNAVAILABLE);
-            problem.setTitle("Unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
-                    .body(problem);
-        }
-        log.error("Request failed", exception);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be answered; the error was logged");
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return failures.answer(exception);
     }
 
     static ProblemDetail payloadTooLarge(long maxBytes) {

@@ -251,9 +251,8 @@ class KubernetesManifestsTest {
                         "command-service/src/main/resources/application.yml",
                         "query-service/src/main/resources/application.yml",
                         "command-service/src/main/java/org/crisistimeline/command/audit/AuditConfiguration.java",
-                        // the token key variables, mapped to Boot's resource-server properties
-                        "command-service/src/main/java/org/crisistimeline/command/security/TokenKeys.java",
-                        "query-service/src/main/java/org/crisistimeline/query/security/TokenKeys.java")
+                        // the token key variables, mapped to Boot's resource-server properties for both services
+                        "infra/service-web/src/main/java/org/crisistimeline/web/security/TokenKeys.java")
                 .map(REPOSITORY::resolve)
                 .map(KubernetesManifestsTest::read)
                 .collect(Collectors.joining("\n"));

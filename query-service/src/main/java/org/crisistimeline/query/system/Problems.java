@@ -1,10 +1,8 @@
 package org.crisistimeline.query.system;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.crisistimeline.web.problem.ServerFailures;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -27,14 +25,12 @@ class Problems extends ResponseEntityExceptionHandler {
     static final URI INVALID_REQUEST = URI.create("urn:crisis-timeline:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:crisis-timeline:problem:not-found");
     static final URI BUSY = URI.create("urn:crisis-timeline:problem:busy");
-    static final URI UNAVAILABLE = URI.create("urn:crisis-timeline:problem:unavailable");
 
     // a URL of thousands of bad values would otherwise be answered with a listing a hundred times its size
     static final int MAX_LISTED_ERRORS = 20;
-    // what a client is told to wait while the database is out of reach: about as long as a PostgreSQL restart takes
-    static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
-    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private final ServerFailures failures =
+            new ServerFailures(Problems.class, Problems::databaseOutage, "The read model is out of reach; retry later");
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidParameters(InvalidParameters invalid) {
@@ -73,30 +69,17 @@ class Problems extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    /**
-     * Bad input never ends here. The database out of reach (restarting, failing over) is answered 503 with
-     * Retry-After; anything else is our fault, 500, and the client learns nothing of its insides.
-     */
+    /** The read model out of reach is a 503 with Retry-After: a retry soon may succeed. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        if (exception instanceof DataAccessResourceFailureException
+        return failures.answer(exception);
+    }
+
+    private static boolean databaseOutage(Throwable exception) {
+        return exception instanceof DataAccessResourceFailureException
                 || exception instanceof TransientDataAccessResourceException
                 || exception instanceof CannotCreateTransactionException
                 // the commit or rollback of a read failed: the server went away under the transaction
-                || exception instanceof TransactionSystemException) {
-            log.warn("Request refused, the database is out of reach: {}", exception.toString());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE, "The read model is out of reach; retry later");
-            problem.setType(UNAVAILABLE);
-            problem.setTitle("Unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_OUTAGE.toSeconds()))
-                    .body(problem);
-        }
-        log.error("Request failed", exception);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be answered; the error was logged");
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+                || exception instanceof TransactionSystemException;
     }
 }

@@ -1,18 +1,13 @@
-package org.crisistimeline.command.system;
+package org.crisistimeline.web.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Writer;
-import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
-import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,21 +32,6 @@ class ErrorPage implements ErrorController {
         return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail(status.value())));
     }
 
-    @Bean
-    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsFromTomcat() {
-        // runs after Boot's customizer, which adds an ErrorReportValve of its own to the host
-        return factory -> factory.addContextCustomizers(context -> {
-            StandardHost host = (StandardHost) context.getParent();
-            for (Valve valve : host.getPipeline().getValves()) {
-                if (valve instanceof ErrorReportValve) {
-                    host.getPipeline().removeValve(valve);
-                }
-            }
-            host.setErrorReportValveClass(TomcatErrors.class.getName());
-            host.getPipeline().addValve(new TomcatErrors());
-        });
-    }
-
     private static String detail(int status) {
         return switch (status) {
             case 400 -> "The request's path, query or headers are malformed or not allowed";
@@ -61,7 +41,10 @@ class ErrorPage implements ErrorController {
         };
     }
 
-    /** Tomcat's own error report, as Problem Details instead of an HTML page. */
+    /**
+     * Tomcat's own error report, as Problem Details instead of an HTML page; put in place of Tomcat's by
+     * {@link ProblemDetailsAutoConfiguration}.
+     */
     static final class TomcatErrors extends ErrorReportValve {
 
         @Override

@@ -1,4 +1,4 @@
-package org.crisistimeline.command.security;
+package org.crisistimeline.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package org.crisistimeline.query.security;
+package org.crisistimeline.web.security;
 
 import java.util.Collection;
 import java.util.Objects;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +14,19 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 
 /**
  * The roles of the API, each including the ones below it: admin > editor > recorder > reader. A token lists them
- * in its {@code roles} claim, which Boot turns into {@code ROLE_} authorities (application.yml).
+ * in its {@code roles} claim, which Boot turns into {@code ROLE_} authorities (each service's application.yml). Which
+ * path needs which role is each service's own SecurityConfiguration.
  */
-@Configuration
-class Roles {
+@Configuration(proxyBeanMethods = false)
+public class Roles {
 
-    static final String ADMIN = "admin";
-    static final String EDITOR = "editor";
-    static final String RECORDER = "recorder";
-    static final String READER = "reader";
+    public static final String ADMIN = "admin";
+    public static final String EDITOR = "editor";
+    public static final String RECORDER = "recorder";
+    public static final String READER = "reader";
 
     @Bean
+    @ConditionalOnMissingBean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
                 .role(ADMIN)

@@ -1,4 +1,4 @@
-package org.crisistimeline.query.security;
+package org.crisistimeline.web.security;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -14,11 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 
 /**
- * Tokens are decoded by Spring Boot's resource server from {@code spring.security.oauth2.resourceserver.jwt} in
- * application.yml: the key (a JWK set URI or a PEM public key file), RS256 only, the audience and the roles claim. Boot
- * adds every validator bean declared here to the decoder it builds; these are the checks its properties cannot express.
+ * Tokens are decoded by Spring Boot's resource server from {@code spring.security.oauth2.resourceserver.jwt} in each
+ * service's application.yml: the key (a JWK set URI or a PEM public key file), RS256 only, the audience and the roles
+ * claim. Boot adds every validator bean declared here to the decoder it builds; these are the checks its properties
+ * cannot express.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
 class TokenValidation {
 

@@ -1,4 +1,4 @@
-package org.crisistimeline.command.security;
+package org.crisistimeline.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,13 +14,11 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 
 /**
  * 401 and 403 as Problem Details like every other refusal, keeping the {@code WWW-Authenticate} header that RFC 6750
  * asks for. The detail says what is wrong without echoing the token.
  */
-@Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();

@@ -1,4 +1,4 @@
-package org.crisistimeline.query.security;
+package org.crisistimeline.web.security;
 
 import java.util.HashMap;
 import java.util.Map;

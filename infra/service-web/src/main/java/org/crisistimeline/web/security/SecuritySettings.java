@@ -1,4 +1,4 @@
-package org.crisistimeline.command.security;
+package org.crisistimeline.web.security;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
