@@ -17,7 +17,7 @@ Usage: infra/bench.sh [--quick | --full] [--only SCENARIOS] [--profile] [--keep]
   --full      the figures of docs/benchmarks.md: 20 s per measurement, timelines at 10k, 100k and 1M incidents,
               a rebuild from a topic of 1,000,000 events (for at most 5 minutes); the table replaces the latest
               run there
-  --only A,B  only these scenarios: write-4, write-16, write-1000, bulk, timeline, rebuild
+  --only A,B  only these scenarios: write-4, write-16, write-500, bulk, timeline, rebuild
   --profile   record a JFR profile of both services into infra/bench/target/jfr/ (jfr summary / jfr print)
   --keep      leave the benchmark's stack running afterwards (stop it with the command it prints)
 

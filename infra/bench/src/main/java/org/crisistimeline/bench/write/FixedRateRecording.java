@@ -29,7 +29,10 @@ import org.crisistimeline.bench.stream.RawKafka;
  */
 public final class FixedRateRecording implements Scenario {
 
-    private static final double RATE = 1_000;
+    /** The rate issue 12 sets the write path's latency goals at. */
+    private static final double RATE = 500;
+
+    private static final String AT_RATE = "%,d/s".formatted((long) RATE);
     private static final int RAW_CONNECTIONS = 16;
     /**
      * Requests in flight at most, as many connections as a client would open: beyond it a request due is refused
@@ -39,7 +42,7 @@ public final class FixedRateRecording implements Scenario {
 
     @Override
     public String name() {
-        return "write-1000";
+        return "write-" + (long) RATE;
     }
 
     @Override
@@ -130,15 +133,15 @@ public final class FixedRateRecording implements Scenario {
         long visibleP99 = visible.getValueAtPercentile(99);
         return List.of(
                 new Row(
-                        "record at a fixed 1,000 incidents/s",
-                        "p99 of the 2xx vs raw insert at 1,000/s",
+                        "record at a fixed " + AT_RATE,
+                        "p99 of the 2xx vs raw insert at " + AT_RATE,
                         Figures.ms(p99) + failedOf(ours),
                         Figures.ms(jdbc.getValueAtPercentile(99)),
                         Figures.times(p99, jdbc.getValueAtPercentile(99)),
-                        "< 25 ms",
-                        ours.clean() && p99 < 25_000_000L),
+                        "< 50 ms, nothing refused",
+                        ours.clean() && p99 < 50_000_000L),
                 new Row(
-                        "end-to-end at 1,000/s: 2xx → on the country timeline",
+                        "end-to-end at " + AT_RATE + ": 2xx → on the country timeline",
                         "p50 / p99 vs raw produce → consume",
                         Figures.ms(visibleP50) + " / " + Figures.ms(visibleP99),
                         Figures.ms(produced.getValueAtPercentile(50)) + " / "
@@ -157,7 +160,7 @@ public final class FixedRateRecording implements Scenario {
 
     private static Row memoryRow(ServiceMemory service) {
         return new Row(
-                "memory of the " + service.name() + " at 1,000/s",
+                "memory of the " + service.name() + " at " + AT_RATE,
                 "max heap used / max RSS",
                 Figures.mib(service.maxHeap()) + " / " + Figures.mib(service.maxRss()),
                 "",
@@ -170,7 +173,8 @@ public final class FixedRateRecording implements Scenario {
     private static void checkOnTimeline(Context context, String id) throws Exception {
         URI incident = context.stack().queryUrl().resolve("/api/v1/incidents/" + id);
         if (!Http.success(context.http().send(context.http().get(incident)))) {
-            context.problem("write-1000: " + incident + " is not readable although its event is applied");
+            context.problem(
+                    "write-" + (long) RATE + ": " + incident + " is not readable although its event is applied");
         }
     }
 
@@ -202,7 +206,7 @@ public final class FixedRateRecording implements Scenario {
                                 }
                             },
                             pool));
-            context.failures("write-1000 (raw)", result.failed() + result.refused());
+            context.failures("write-" + (long) RATE + " (raw)", result.failed() + result.refused());
             return result.latencies();
         } finally {
             pool.shutdown();
