@@ -26,16 +26,12 @@ class CrisisStatsQueries {
 
     CrisisStats stats(String crisisId, TimelineView view) {
         var parameters = new MapSqlParameterSource("key", crisisId);
-        var sql = new StringBuilder("""
-                SELECT (e.occurred_at AT TIME ZONE 'UTC')::date AS day, e.type, v.country, count(*) AS incidents
-                FROM timeline_entry_version e
-                JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
-                WHERE e.scope = 'crisis' AND e.scope_key = :key
-                """);
-        view.appendConditions(sql, parameters);
-        sql.append(" GROUP BY 1, 2, 3");
+        String sql = "SELECT (e.occurred_at AT TIME ZONE 'UTC')::date AS day, e.type, v.country, count(*) AS incidents"
+                + " FROM " + view.entries(" AND e.scope = 'crisis' AND e.scope_key = :key", false, parameters)
+                + " JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version"
+                + " GROUP BY 1, 2, 3";
         List<Cell> cells = jdbc.query(
-                sql.toString(),
+                sql,
                 parameters,
                 (row, number) -> new Cell(
                         row.getObject("day", LocalDate.class),

@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads timelines: a page is one range scan of timeline_entry_version (in the partial index of current entries, or
- * the index of every version for asOf) joined to the versions it names, and one query for the page's actors.
+ * Reads timelines: a page is one range scan of timeline_entry_version (in the partial index of current entries, and
+ * for asOf merged with one of the index of superseded entries) joined to the versions it names, and one query for
+ * the page's actors.
  */
 @Component
 class TimelineQueries {
@@ -51,10 +52,9 @@ class TimelineQueries {
                              v.occurred_on, v.occurred_until, v.country, v.place, v.lat, v.lon, v.admin1, v.admin2,
                              v.admin3, v.location_precision, v.actors, v.summary, v.confidence, v.status,
                              v.reported_at, v.recorded_at, v.origin
-                      FROM timeline_entry_version e
-                      JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
                 """);
-        where(scope, key, request, sql, parameters);
+        sql.append("      FROM ").append(entries(scope, key, request, parameters));
+        sql.append(" JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version");
         // one row more than asked tells whether there is a next page
         sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit) AS p");
         parameters.addValue("limit", request.limit() + 1);
@@ -106,12 +106,11 @@ class TimelineQueries {
      */
     Keys keys(TimelineScope scope, String key, TimelineRequest request) {
         var parameters = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT e.incident_id, e.version, e.occurred_at FROM timeline_entry_version e");
-        where(scope, key, request, sql, parameters);
-        sql.append(" ORDER BY e.occurred_at, e.incident_id LIMIT :limit");
+        String sql = "SELECT e.incident_id, e.version, e.occurred_at FROM " + entries(scope, key, request, parameters)
+                + " ORDER BY e.occurred_at, e.incident_id LIMIT :limit";
         parameters.addValue("limit", request.limit());
         List<Key> rows = jdbc.query(
-                sql.toString(),
+                sql,
                 parameters,
                 (row, number) -> new Key(
                         new IncidentVersionId(row.getString("incident_id"), row.getInt("version")),
@@ -127,11 +126,10 @@ class TimelineQueries {
     /** How many incidents the timeline shows, counted up to {@code atMost + 1} so that a huge one costs no more. */
     long countUpTo(TimelineScope scope, String key, TimelineRequest request, long atMost) {
         var parameters = new MapSqlParameterSource();
-        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM timeline_entry_version e");
-        where(scope, key, request, sql, parameters);
-        sql.append(" LIMIT :atMost) AS shown");
-        parameters.addValue("atMost", atMost + 1);
-        Long count = jdbc.queryForObject(sql.toString(), parameters, Long.class);
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + entries(scope, key, request, parameters)
+                + " LIMIT :limit) AS shown";
+        parameters.addValue("limit", atMost + 1);
+        Long count = jdbc.queryForObject(sql, parameters, Long.class);
         return count == null ? 0 : count;
     }
 
@@ -150,15 +148,14 @@ class TimelineQueries {
                 .orElse(null);
     }
 
-    private static void where(
-            TimelineScope scope,
-            String key,
-            TimelineRequest request,
-            StringBuilder sql,
-            MapSqlParameterSource parameters) {
-        sql.append(" WHERE e.scope = :scope AND e.scope_key = :key");
+    /**
+     * The entries of the timeline the request asks for, at most {@code :limit} of them in timeline order, as a FROM
+     * item aliased {@code e}; the caller binds {@code :limit}.
+     */
+    private static String entries(
+            TimelineScope scope, String key, TimelineRequest request, MapSqlParameterSource parameters) {
+        var sql = new StringBuilder(" AND e.scope = :scope AND e.scope_key = :key");
         parameters.addValue("scope", scope.value()).addValue("key", key);
-        request.view().appendConditions(sql, parameters);
         if (request.from() != null) {
             sql.append(" AND e.occurred_at >= :from");
             parameters.addValue("from", utc(request.from()));
@@ -187,6 +184,7 @@ class TimelineQueries {
             parameters.addValue("afterOccurredAt", utc(request.after().occurredAt()));
             parameters.addValue("afterIncidentId", request.after().incidentId());
         }
+        return request.view().entries(sql.toString(), true, parameters);
     }
 
     private static String cursorAfter(TimelineItem last) {

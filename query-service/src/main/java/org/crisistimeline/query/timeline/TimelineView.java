@@ -33,34 +33,42 @@ public record TimelineView(Instant asOf, Instant knownAt, boolean includeRetract
     }
 
     /**
-     * Appends the conditions on the timeline_entry_version rows aliased {@code e}. The current view names the literal
-     * 'infinity' so that PostgreSQL answers it from the partial index of current entries. reported_at is the earliest
-     * source of the version, and a version holds the sources attached up to it: "a source known by asOf was published
-     * by knownAt" is "reported_at <= knownAt" on the version valid at asOf.
+     * The timeline entries this view shows that also meet {@code conditions} (on rows aliased {@code e}), as a FROM
+     * item aliased {@code e}; with {@code limited}, the first {@code :limit} in timeline order, which the caller binds.
+     * Current entries are read from their partial index (the literal 'infinity' is what lets PostgreSQL use it);
+     * asOf adds those superseded, from the partial index of superseded entries, each part limited on its own so
+     * that PostgreSQL merges two short index scans. reported_at is the earliest source of the version, and a version
+     * holds the sources attached up to it: "a source known by asOf was published by knownAt" is "reported_at <=
+     * knownAt" on the version valid at asOf.
      */
-    public void appendConditions(StringBuilder sql, MapSqlParameterSource parameters) {
-        if (asOf == null) {
-            sql.append(" AND e.valid_to = 'infinity'");
-        } else {
-            sql.append(" AND e.valid_from <= :asOf AND e.valid_to > :asOf");
-            parameters.addValue("asOf", asOf.atOffset(ZoneOffset.UTC));
-        }
+    public String entries(String conditions, boolean limited, MapSqlParameterSource parameters) {
+        var shared = new StringBuilder(conditions);
         if (knownAt != null) {
-            sql.append(" AND e.reported_at <= :knownAt");
+            shared.append(" AND e.reported_at <= :knownAt");
             parameters.addValue("knownAt", knownAt.atOffset(ZoneOffset.UTC));
         }
         if (!includeRetracted) {
-            sql.append(" AND NOT e.retracted");
+            shared.append(" AND NOT e.retracted");
         }
         // not a filter (the conditions above decide) but where the scan in occurred_at order can stop: nothing after
         // it can be valid at asOf or reported by knownAt (V3__occurred_lead.sql)
         if (asOf != null) {
-            sql.append(" AND e.occurred_at <= CAST(:asOf AS timestamptz)"
+            shared.append(" AND e.occurred_at <= CAST(:asOf AS timestamptz)"
                     + " + (SELECT after_recorded FROM occurred_lead)");
+            parameters.addValue("asOf", asOf.atOffset(ZoneOffset.UTC));
         }
         if (knownAt != null) {
-            sql.append(" AND e.occurred_at <= CAST(:knownAt AS timestamptz)"
+            shared.append(" AND e.occurred_at <= CAST(:knownAt AS timestamptz)"
                     + " + (SELECT after_reported FROM occurred_lead)");
         }
+        String order = limited ? " ORDER BY e.occurred_at, e.incident_id LIMIT :limit" : "";
+        String current = "SELECT * FROM timeline_entry_version e WHERE e.valid_to = 'infinity'"
+                + (asOf == null ? "" : " AND e.valid_from <= :asOf") + shared + order;
+        if (asOf == null) {
+            return "(" + current + ") AS e";
+        }
+        String superseded = "SELECT * FROM timeline_entry_version e WHERE e.valid_to <> 'infinity'"
+                + " AND e.valid_from <= :asOf AND e.valid_to > :asOf" + shared + order;
+        return "((" + current + ") UNION ALL (" + superseded + ")) AS e";
     }
 }

@@ -21,19 +21,32 @@ final class RawPages implements AutoCloseable {
     private static final String PAGE = """
             SELECT v.incident_id, v.version, v.crisis_id, v.type, v.occurred_at, v.occurred_precision, v.country,
                    v.place, v.lat, v.lon, v.actors, v.summary, v.confidence, v.status, v.reported_at, v.recorded_at
-            FROM timeline_entry_version e
+            FROM %s
             JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
-            WHERE e.scope = ? AND e.scope_key = ?""";
-    private static final String ORDER = " AND e.occurred_at >= ? ORDER BY e.occurred_at, e.incident_id LIMIT ?";
+            ORDER BY e.occurred_at, e.incident_id LIMIT ?""";
+    private static final String ENTRIES = "SELECT * FROM timeline_entry_version e WHERE e.scope = ? AND e.scope_key = ?"
+            + " AND e.occurred_at >= ? %s ORDER BY e.occurred_at, e.incident_id LIMIT ?";
+    /** The entries each view reads: current ones, and for asOf the superseded ones too, each part limited alone. */
     private static final Map<PageRequest.View, String> VIEWS = Map.of(
             PageRequest.View.CURRENT,
-            " AND e.valid_to = 'infinity' AND NOT e.retracted",
+            "(" + ENTRIES.formatted("AND e.valid_to = 'infinity' AND NOT e.retracted") + ") AS e",
             PageRequest.View.AS_OF,
-            " AND e.valid_from <= ? AND e.valid_to > ? AND NOT e.retracted"
-                    + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_recorded FROM occurred_lead)",
+            "(("
+                    + ENTRIES.formatted(
+                            "AND e.valid_to = 'infinity' AND e.valid_from <= ? AND NOT e.retracted"
+                                    + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_recorded FROM occurred_lead)")
+                    + ") UNION ALL ("
+                    + ENTRIES.formatted(
+                            "AND e.valid_to <> 'infinity' AND e.valid_from <= ? AND e.valid_to > ? AND NOT e.retracted"
+                                    + " AND e.occurred_at <= CAST(? AS timestamptz)"
+                                    + " + (SELECT after_recorded FROM occurred_lead)")
+                    + ")) AS e",
             PageRequest.View.KNOWN_AT,
-            " AND e.valid_to = 'infinity' AND e.reported_at <= ? AND NOT e.retracted"
-                    + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_reported FROM occurred_lead)");
+            "("
+                    + ENTRIES.formatted(
+                            "AND e.valid_to = 'infinity' AND e.reported_at <= ? AND NOT e.retracted"
+                                    + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_reported FROM occurred_lead)")
+                    + ") AS e");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Connection connection;
@@ -43,9 +56,9 @@ final class RawPages implements AutoCloseable {
     RawPages(Connection connection) throws SQLException {
         this.connection = connection;
         for (var view : PageRequest.View.values()) {
-            pages.put(view, connection.prepareStatement(PAGE + VIEWS.get(view) + ORDER));
-            plans.put(
-                    view, connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + PAGE + VIEWS.get(view) + ORDER));
+            String sql = PAGE.formatted(VIEWS.get(view));
+            pages.put(view, connection.prepareStatement(sql));
+            plans.put(view, connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql));
         }
     }
 
@@ -93,24 +106,34 @@ final class RawPages implements AutoCloseable {
     }
 
     private static void bind(PreparedStatement page, PageRequest request) throws SQLException {
+        Timestamp at = request.at() == null ? null : Timestamp.from(request.at());
         int p = 1;
+        p = bindEntries(
+                page,
+                p,
+                request,
+                switch (request.view()) {
+                    case CURRENT -> new Timestamp[0];
+                    case AS_OF, KNOWN_AT -> new Timestamp[] {at, at};
+                });
+        if (request.view() == PageRequest.View.AS_OF) {
+            p = bindEntries(page, p, request, new Timestamp[] {at, at, at});
+        }
+        page.setInt(p, PageRequest.LIMIT + 1);
+    }
+
+    /** One part of the entries: its scope, its start, its view's instants, its limit. */
+    private static int bindEntries(PreparedStatement page, int first, PageRequest request, Timestamp[] instants)
+            throws SQLException {
+        int p = first;
         page.setString(p++, request.scope());
         page.setString(p++, request.key());
-        Timestamp at = request.at() == null ? null : Timestamp.from(request.at());
-        switch (request.view()) {
-            case AS_OF -> {
-                page.setTimestamp(p++, at);
-                page.setTimestamp(p++, at);
-                page.setTimestamp(p++, at);
-            }
-            case KNOWN_AT -> {
-                page.setTimestamp(p++, at);
-                page.setTimestamp(p++, at);
-            }
-            case CURRENT -> {}
-        }
         page.setTimestamp(p++, Timestamp.from(request.from()));
-        page.setInt(p, PageRequest.LIMIT + 1);
+        for (Timestamp instant : instants) {
+            page.setTimestamp(p++, instant);
+        }
+        page.setInt(p++, PageRequest.LIMIT + 1);
+        return p;
     }
 
     @Override
