@@ -75,6 +75,19 @@ class TimelineController {
         if (!keyErrors.isEmpty()) {
             throw new InvalidParameters(keyErrors);
         }
+        if (request.format().isExport()) {
+            requireKnown(scope, key, isKnown);
+            return exports.export(scope, key, request);
+        }
+        TimelinePage page = timelines.page(scope, key, request);
+        if (page.items().isEmpty()) {
+            // a page with incidents is of a known timeline: only an empty one costs the check
+            requireKnown(scope, key, isKnown);
+        }
+        return ResponseEntity.ok(page);
+    }
+
+    private void requireKnown(TimelineScope scope, String key, BooleanSupplier isKnown) {
         // unfiltered and retracted included: a filter or a view that leaves the page empty does not make a key unknown
         var anything = new TimelineRequest(
                 null,
@@ -92,9 +105,5 @@ class TimelineController {
             throw new NotFound("No " + scope.name().toLowerCase(Locale.ROOT) + " " + key
                     + " is known here, and nothing is on its timeline: it was not recorded, or has not arrived yet");
         }
-        if (request.format().isExport()) {
-            return exports.export(scope, key, request);
-        }
-        return ResponseEntity.ok(timelines.page(scope, key, request));
     }
 }
