@@ -311,6 +311,59 @@ class AsOfAndKnownAtIT {
                 .containsExactly(protest, early);
     }
 
+    /**
+     * Six incidents a day apart, recorded on 1 February; the 2nd, 4th and 6th got a second source on 10 February. As of
+     * the 5th their first versions are superseded entries and the others current ones: read two at a time, the pages
+     * hold all six once, in order, whichever kind of entry each comes from and wherever a page ends.
+     */
+    @Test
+    void anAsOfTimelineReadPageByPageHoldsCurrentAndSupersededEntriesOnceInOrder() {
+        String crisis = unique("paged");
+        Instant recorded = Instant.parse("2020-02-01T00:00:00Z");
+        List<String> incidents = new java.util.ArrayList<>();
+        for (int day = 1; day <= 6; day++) {
+            String incident = crisis + "-" + day;
+            incidents.add(incident);
+            topic.publish(
+                    incident,
+                    0,
+                    recorded,
+                    org.crisistimeline.query.Events.incident(
+                            incident, crisis, IncidentType.PROTEST, "2020-01-0" + day + "T10:00:00Z", "IQ"));
+            if (day % 2 == 0) {
+                topic.publish(
+                        incident,
+                        1,
+                        Instant.parse("2020-02-10T00:00:00Z"),
+                        new SourceAttached(
+                                incident, new Source("Reuters", "https://reuters.com/" + incident, recorded, null)));
+            }
+        }
+        String timeline = "/api/v1/timelines/crises/" + crisis;
+        await().atMost(PATIENCE)
+                .until(() -> api.incidentIds(timeline + "?limit=500").size() == 6
+                        && api.get("/api/v1/incidents/" + crisis + "-6")
+                                        .body()
+                                        .get("version")
+                                        .asInt()
+                                == 2);
+
+        List<String> read = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get(timeline + "?asOf=2020-02-05T00:00:00Z&limit=2"
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .body();
+            page.get("items").forEach(item -> read.add(item.get("incidentId").asText()));
+            assertThat(page.get("items").findValuesAsText("version")).containsOnly("1");
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(read).containsExactlyElementsOf(incidents);
+    }
+
     @Test
     void viewParametersAreChecked() {
         Api.Response response = api.get(timeline() + "?asOf=soon&knownAt=2020-02-30&includeRetracted=yes");

@@ -24,29 +24,35 @@ final class RawPages implements AutoCloseable {
             FROM %s
             JOIN incident_version v ON v.incident_id = e.incident_id AND v.version = e.version
             ORDER BY e.occurred_at, e.incident_id LIMIT ?""";
-    private static final String ENTRIES = "SELECT * FROM timeline_entry_version e WHERE e.scope = ? AND e.scope_key = ?"
-            + " AND e.occurred_at >= ? %s ORDER BY e.occurred_at, e.incident_id LIMIT ?";
-    /** The entries each view reads: current ones, and for asOf the superseded ones too, each part limited alone. */
+    private static final String ENTRIES = "SELECT e.occurred_at, e.incident_id, e.version, e.type"
+            + " FROM timeline_entry_version e WHERE e.scope = ? AND e.scope_key = ? AND e.occurred_at >= ? %s";
+    private static final String ORDER = " ORDER BY e.occurred_at, e.incident_id LIMIT ?";
+    /**
+     * The entries each view reads: current ones, and for asOf the superseded ones too, read only up to where the
+     * first page of current ones ends (or to the end when there are fewer).
+     */
     private static final Map<PageRequest.View, String> VIEWS = Map.of(
             PageRequest.View.CURRENT,
-            "(" + ENTRIES.formatted("AND e.valid_to = 'infinity' AND NOT e.retracted") + ") AS e",
+            "(" + ENTRIES.formatted("AND e.valid_to = 'infinity' AND NOT e.retracted") + ORDER + ") AS e",
             PageRequest.View.AS_OF,
-            "(("
+            "(WITH current_entries AS ("
                     + ENTRIES.formatted(
                             "AND e.valid_to = 'infinity' AND e.valid_from <= ? AND NOT e.retracted"
                                     + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_recorded FROM occurred_lead)")
-                    + ") UNION ALL ("
+                    + ORDER + ") SELECT * FROM current_entries UNION ALL ("
                     + ENTRIES.formatted(
                             "AND e.valid_to <> 'infinity' AND e.valid_from <= ? AND e.valid_to > ? AND NOT e.retracted"
                                     + " AND e.occurred_at <= CAST(? AS timestamptz)"
-                                    + " + (SELECT after_recorded FROM occurred_lead)")
-                    + ")) AS e",
+                                    + " + (SELECT after_recorded FROM occurred_lead)"
+                                    + " AND e.occurred_at <= (SELECT CASE WHEN count(*) < ? THEN 'infinity'"
+                                    + " ELSE max(occurred_at) END FROM current_entries)")
+                    + ORDER + ")) AS e",
             PageRequest.View.KNOWN_AT,
             "("
                     + ENTRIES.formatted(
                             "AND e.valid_to = 'infinity' AND e.reported_at <= ? AND NOT e.retracted"
                                     + " AND e.occurred_at <= CAST(? AS timestamptz) + (SELECT after_reported FROM occurred_lead)")
-                    + ") AS e");
+                    + ORDER + ") AS e");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Connection connection;
@@ -116,13 +122,16 @@ final class RawPages implements AutoCloseable {
                     case CURRENT -> new Timestamp[0];
                     case AS_OF, KNOWN_AT -> new Timestamp[] {at, at};
                 });
+        page.setInt(p++, PageRequest.LIMIT + 1);
         if (request.view() == PageRequest.View.AS_OF) {
             p = bindEntries(page, p, request, new Timestamp[] {at, at, at});
+            page.setInt(p++, PageRequest.LIMIT + 1);
+            page.setInt(p++, PageRequest.LIMIT + 1);
         }
         page.setInt(p, PageRequest.LIMIT + 1);
     }
 
-    /** One part of the entries: its scope, its start, its view's instants, its limit. */
+    /** One part of the entries: its scope, its start, its view's instants. */
     private static int bindEntries(PreparedStatement page, int first, PageRequest request, Timestamp[] instants)
             throws SQLException {
         int p = first;
@@ -132,7 +141,6 @@ final class RawPages implements AutoCloseable {
         for (Timestamp instant : instants) {
             page.setTimestamp(p++, instant);
         }
-        page.setInt(p++, PageRequest.LIMIT + 1);
         return p;
     }
 
