@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads timelines: a page is one range scan of timeline_entry_version (in the partial index of current entries, and
- * for asOf merged with one of the index of superseded entries) joined to the versions it names, and one query for
- * the page's actors.
+ * for asOf one of the index of superseded entries up to where the page's current ones end) joined to the versions it
+ * names, and one query for the page's actors.
  */
 @Component
 class TimelineQueries {
@@ -149,8 +149,9 @@ class TimelineQueries {
     }
 
     /**
-     * The entries of the timeline the request asks for, at most {@code :limit} of them in timeline order, as a FROM
-     * item aliased {@code e}; the caller binds {@code :limit}.
+     * The entries of the timeline the request asks for, the first {@code :limit} of them in timeline order among them
+     * (see {@link TimelineView#entries}), as a FROM item aliased {@code e}; the caller binds {@code :limit}, orders
+     * and limits.
      */
     private static String entries(
             TimelineScope scope, String key, TimelineRequest request, MapSqlParameterSource parameters) {
