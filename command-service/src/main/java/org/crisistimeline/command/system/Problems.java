@@ -48,7 +48,10 @@ class Problems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private final ServerFailures failures = new ServerFailures(
-            Problems.class, DatabaseOutage::causes, "The event store is out of reach; nothing was stored, retry later");
+            Problems.class,
+            DatabaseOutage::causes,
+            // not "nothing was stored": a write cut at its commit may be stored all the same, and no one can tell
+            "The event store is out of reach and the change was not acknowledged; retry it later");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -120,7 +123,7 @@ class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    /** The event store out of reach is a 503 with Retry-After: nothing was stored, and a retry soon may succeed. */
+    /** The event store out of reach is a 503 with Retry-After: not acknowledged, and a retry soon may succeed. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         return failures.answer(exception);

@@ -24,7 +24,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * A write that fails inside the store is answered with Problem Details, never Spring's default error JSON: 503 with
- * Retry-After when the database is out of reach (nothing was stored, a retry may succeed), 500 otherwise. Security is
+ * Retry-After when the database is out of reach (not acknowledged, a retry may succeed), 500 otherwise. Security is
  * {@code SecurityIT}'s subject and left out here.
  */
 @WebMvcTest(IncidentController.class)
