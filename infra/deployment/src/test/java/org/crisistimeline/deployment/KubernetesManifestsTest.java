@@ -251,8 +251,9 @@ class KubernetesManifestsTest {
                         "command-service/src/main/resources/application.yml",
                         "query-service/src/main/resources/application.yml",
                         "command-service/src/main/java/org/crisistimeline/command/audit/AuditConfiguration.java",
-                        // the token key variables, mapped to Boot's resource-server properties for both services
-                        "infra/service-web/src/main/java/org/crisistimeline/web/security/TokenKeys.java")
+                        // the token variables, mapped to Boot's resource-server properties for both services
+                        "infra/service-web/src/main/java/org/crisistimeline/web/security/TokenKeys.java",
+                        "infra/service-web/src/main/resources/org/crisistimeline/web/security/bearer-tokens.yml")
                 .map(REPOSITORY::resolve)
                 .map(KubernetesManifestsTest::read)
                 .collect(Collectors.joining("\n"));
