@@ -45,10 +45,6 @@ public final class CopyIn {
         return this;
     }
 
-    public boolean isEmpty() {
-        return count == 0;
-    }
-
     /** Sends the rows, if any, on the connection of the current transaction. */
     public void write(JdbcTemplate jdbc) {
         if (count == 0) {

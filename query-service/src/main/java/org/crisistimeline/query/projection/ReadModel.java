@@ -45,7 +45,7 @@ public class ReadModel {
     /**
      * Applies the events of a poll, in their order, in one transaction: the same rows as {@link #apply} of each in
      * turn, written by each projection as a batch. The positions of their aggregates are read in one statement and
-     * moved in another, so the caller must hold the locks of those aggregates ({@link DeadLetters#lock}), which every
+     * moved in at most two (new ones copied in, the others updated), so the caller must hold the locks of those aggregates ({@link DeadLetters#lock}), which every
      * other writer of a position takes too.
      *
      * @return how many were applied; the others had been before
