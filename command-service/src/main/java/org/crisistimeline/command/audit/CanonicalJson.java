@@ -151,7 +151,13 @@ final class CanonicalJson {
     }
 
     private static String nfc(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC);
+        // below U+0300 every character is NFC on its own and none combines with another: most ids, codes and names
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     /** JSON that has no canonical form: unreadable, or holding a value JCS cannot represent exactly. */

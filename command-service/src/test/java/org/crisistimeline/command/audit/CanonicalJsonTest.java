@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.text.Normalizer;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -172,6 +175,16 @@ class CanonicalJsonTest {
 
             assertThat(canonical(json(text))).isEqualTo(new String(CanonicalJson.jcs(text), UTF_8));
         }
+    }
+
+    @Property
+    void anyTextIsWrittenInNfc(@ForAll @CharRange(from = '\u0000', to = '\u036f') String text) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String asGiven = mapper.writeValueAsString(java.util.Map.of("s", text));
+        String inNfc =
+                mapper.writeValueAsString(java.util.Map.of("s", Normalizer.normalize(text, Normalizer.Form.NFC)));
+
+        assertThat(canonical(json(asGiven))).isEqualTo(new String(CanonicalJson.jcs(inNfc), UTF_8));
     }
 
     /** Every control character, escapes, ASCII, accents, other scripts and surrogate pairs; NFC as JCS leaves it. */
