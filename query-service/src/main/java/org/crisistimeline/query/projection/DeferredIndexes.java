@@ -2,6 +2,7 @@ package org.crisistimeline.query.projection;
 
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,17 +125,22 @@ class DeferredIndexes implements HealthIndicator {
             return;
         }
         long started = System.nanoTime();
-        List<String> built = transaction.execute(status -> {
-            lock();
-            // the sort of each build in memory rather than in temporary files
-            jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
-            Map<String, String> definitions = pending();
-            definitions.forEach((name, definition) -> {
-                jdbc.execute(definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));
-                jdbc.update("UPDATE index_deferral SET definition = NULL WHERE name = ?", name);
+        List<String> built = new ArrayList<>();
+        // One transaction per index: a build holds the lock of one table at a time, so it cannot deadlock with a
+        // consumer whose batch writes that table after another one the build already locked.
+        for (String name : pending().keySet()) {
+            transaction.executeWithoutResult(status -> {
+                lock();
+                // the sort in memory rather than in temporary files
+                jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                String definition = pending().get(name);
+                if (definition != null) {
+                    jdbc.execute(definition.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS "));
+                    jdbc.update("UPDATE index_deferral SET definition = NULL WHERE name = ?", name);
+                    built.add(name);
+                }
             });
-            return List.copyOf(definitions.keySet());
-        });
+        }
         deferred = false;
         if (!built.isEmpty()) {
             log.info(

@@ -2,8 +2,13 @@ package org.crisistimeline.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.crisistimeline.query.event.EventEnvelope;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
@@ -47,6 +52,51 @@ class DeferredIndexesTest {
             assertThat(indexes.health().getStatus()).isEqualTo(Status.UP);
             assertThat(rebuilt.jdbc().queryForList(INDEXES, String.class)).isEqualTo(liveIndexes);
             assertThat(rebuilt.rows()).isEqualTo(liveRows);
+        }
+    }
+
+    /**
+     * The consumers go on applying while one of them builds: a batch that wrote the timelines before the build began
+     * and writes the audit trail after it must not deadlock with a build that has locked the audit trail already.
+     */
+    @Test
+    void aBuildWaitsForABatchInTheMiddleOfItsTablesWithoutADeadlock() throws Exception {
+        try (var rebuilt = ReadModelDatabase.create();
+                Connection consumer = rebuilt.jdbc().getDataSource().getConnection()) {
+            var indexes = new DeferredIndexes(rebuilt.jdbc(), rebuilt.transaction(), () -> 1_000_000);
+            indexes.deferIfEmpty();
+            consumer.setAutoCommit(false);
+            try (Statement batch = consumer.createStatement()) {
+                batch.execute("""
+                        INSERT INTO timeline_entry_version (scope, scope_key, occurred_at, incident_id, version, type,
+                                                            valid_from, retracted)
+                        VALUES ('crisis', 'iran-us-2020', now(), 'strike-1', 1, 'STRIKE', now(), false)
+                        """);
+
+                CompletableFuture<Void> build = CompletableFuture.runAsync(indexes::build);
+                awaitAWaitForALock(rebuilt);
+                batch.execute("""
+                        INSERT INTO audit_entry (event_type, aggregate_id, sequence, recorded_at)
+                        VALUES ('IncidentRecorded', 'strike-1', 0, now())
+                        """);
+                consumer.commit();
+
+                build.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(indexes.health().getStatus()).isEqualTo(Status.UP);
+        }
+    }
+
+    private static void awaitAWaitForALock(ReadModelDatabase database) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Boolean.TRUE.equals(database.jdbc().queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                               WHERE datname = current_database() AND wait_event_type = 'Lock')
+                """, Boolean.class))) {
+            assertThat(System.nanoTime())
+                    .as("the build waiting for the batch's lock")
+                    .isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 
