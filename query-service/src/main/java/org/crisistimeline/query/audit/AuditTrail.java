@@ -30,7 +30,13 @@ public class AuditTrail implements Projection {
     @Override
     public void apply(ProjectionBatch batch) {
         var entries = CopyIn.into(
-                "audit_entry", "event_type", "aggregate_id", "sequence", "recorded_at", "principal", "reason");
+                "audit_entry",
+                CopyIn.text("event_type"),
+                CopyIn.text("aggregate_id"),
+                CopyIn.int8("sequence"),
+                CopyIn.timestamptz("recorded_at"),
+                CopyIn.text("principal"),
+                CopyIn.text("reason"));
         for (EventEnvelope event : batch.events()) {
             entries.row(
                     event.type().name(),

@@ -53,7 +53,7 @@ class AggregatePositions {
      * @param known the positions read before, of those aggregates that had one
      */
     void moveTo(Map<String, Long> sequences, Map<String, Long> known) {
-        var added = CopyIn.into("aggregate_position", "aggregate_id", "last_sequence");
+        var added = CopyIn.into("aggregate_position", CopyIn.text("aggregate_id"), CopyIn.int8("last_sequence"));
         List<String> movedIds = new ArrayList<>();
         List<Long> movedSequences = new ArrayList<>();
         sequences.forEach((aggregateId, sequence) -> {

@@ -84,7 +84,14 @@ class EventLog implements Projection {
         }
         // COPY assigns the positions in the order of the rows: the order applied
         var log = CopyIn.into(
-                "event_log", "event_type", "aggregate_id", "sequence", "recorded_at", "countries", "actors", "types");
+                "event_log",
+                CopyIn.text("event_type"),
+                CopyIn.text("aggregate_id"),
+                CopyIn.int8("sequence"),
+                CopyIn.timestamptz("recorded_at"),
+                CopyIn.textArray("countries"),
+                CopyIn.textArray("actors"),
+                CopyIn.textArray("types"));
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
             var keys = new Keys();
@@ -111,12 +118,11 @@ class EventLog implements Projection {
                     event.sequence(),
                     event.recordedAt(),
                     // a crisis's countries in its own order, as it lists them
-                    arrayLiteral(
-                            kind(event).equals("crisis")
-                                    ? countriesOfCrisis.getOrDefault(event.aggregateId(), List.of())
-                                    : keys.countries),
-                    arrayLiteral(keys.actors),
-                    arrayLiteral(keys.types));
+                    kind(event).equals("crisis")
+                            ? countriesOfCrisis.getOrDefault(event.aggregateId(), List.of())
+                            : keys.countries,
+                    keys.actors,
+                    keys.types);
         }
         jdbc.query("SELECT pg_advisory_xact_lock(?)", (RowCallbackHandler) row -> {}, POSITION_LOCK);
         log.write(jdbc);
@@ -167,20 +173,6 @@ class EventLog implements Projection {
                 keys.add(key);
             }
         }
-    }
-
-    /** A PostgreSQL array literal, each element quoted, so that one text column carries a row's array. */
-    static String arrayLiteral(Collection<String> elements) {
-        var literal = new StringBuilder("{");
-        for (String element : elements) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"')
-                    .append(element.replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return literal.append('}').toString();
     }
 
     private static String kind(EventEnvelope event) {

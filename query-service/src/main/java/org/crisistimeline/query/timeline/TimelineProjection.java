@@ -155,18 +155,18 @@ class TimelineProjection implements Projection {
     private void addEntries(IncidentVersions versions, Map<String, String> countryOfActor) {
         var entries = CopyIn.into(
                 "timeline_entry_version",
-                "scope",
-                "scope_key",
-                "occurred_at",
-                "incident_id",
-                "version",
-                "type",
-                "valid_from",
-                "valid_to",
-                "retracted",
-                "reported_at",
-                "origin_dataset",
-                "origin_codes");
+                CopyIn.text("scope"),
+                CopyIn.text("scope_key"),
+                CopyIn.timestamptz("occurred_at"),
+                CopyIn.text("incident_id"),
+                CopyIn.int4("version"),
+                CopyIn.text("type"),
+                CopyIn.timestamptz("valid_from"),
+                CopyIn.timestamptz("valid_to"),
+                CopyIn.bool("retracted"),
+                CopyIn.timestamptz("reported_at"),
+                CopyIn.text("origin_dataset"),
+                CopyIn.jsonb("origin_codes"));
         for (IncidentVersions.Change change : versions.changes()) {
             IncidentVersion version = change.after();
             IncidentState state = version.state();
@@ -203,14 +203,14 @@ class TimelineProjection implements Projection {
         return new Object[] {
             null,
             null,
-            state.occurredAt().toString(),
+            state.occurredAt(),
             state.incidentId(),
             version.version(),
             state.type().name(),
-            version.validFrom().toString(),
-            version.validTo() == null ? "infinity" : version.validTo().toString(),
+            version.validFrom(),
+            version.validTo() == null ? CopyIn.INFINITY : version.validTo(),
             state.status() == IncidentStatus.RETRACTED,
-            version.reportedAt().toString(),
+            version.reportedAt(),
             origin == null ? null : origin.dataset(),
             origin == null ? null : codesOf(origin)
         };
