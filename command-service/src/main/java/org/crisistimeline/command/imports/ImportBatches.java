@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -54,6 +55,7 @@ class ImportBatches {
     static final String LINE = "line";
 
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Pattern ID = Pattern.compile(Ids.PATTERN);
 
     private final StoredStreams stored;
     private final EventStore eventStore;
@@ -331,7 +333,7 @@ class ImportBatches {
         ImportedIncident candidate = (ImportedIncident) line;
         IncidentRecorded incident = candidate.incident();
         List<InvalidField> broken = new ArrayList<>();
-        if (!incident.incidentId().matches(Ids.PATTERN)) {
+        if (!ID.matcher(incident.incidentId()).matches()) {
             broken.add(new InvalidField("rowId", "gives no usable id: " + incident.incidentId()));
         }
         broken.addAll(violations(incident, ""));
