@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rebuild's faster route: a read model that starts empty drops the indexes that only queries use (listed in
- * index_deferral, V30) before its first event and builds them again once it has caught up with the topic, sorted, in
+ * index_deferral, V30) before its first event and builds them again once it has caught up with the topic, each sorted in
  * one go. Until then the service is not ready ({@code rebuild} in the readiness group): its timelines are
  * incomplete anyway. A service stopped meanwhile builds them when it has caught up after its restart.
  */
