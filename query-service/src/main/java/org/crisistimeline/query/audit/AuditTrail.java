@@ -2,64 +2,21 @@ package org.crisistimeline.query.audit;
 
 import java.time.ZoneOffset;
 import java.util.List;
-import org.crisistimeline.events.incident.IncidentAmended;
-import org.crisistimeline.events.incident.IncidentDisputed;
-import org.crisistimeline.events.incident.IncidentRetracted;
-import org.crisistimeline.events.incident.IncidentVerified;
-import org.crisistimeline.query.event.CopyIn;
-import org.crisistimeline.query.event.EventEnvelope;
-import org.crisistimeline.query.event.Projection;
-import org.crisistimeline.query.event.ProjectionBatch;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The audit trail of the read model: written in the transaction that applies the events, read by auditors. */
+/**
+ * The audit trail: who recorded each event the read model applied, when and why. It is the event log's own rows
+ * (event_log, written by the stream's projection in the transaction that applies the events), read by auditors.
+ */
 @Component
-@Order(Projection.LOG)
-public class AuditTrail implements Projection {
+class AuditTrail {
 
     private final NamedParameterJdbcTemplate jdbc;
 
     AuditTrail(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** One row per event, in the order applied. */
-    @Override
-    public void apply(ProjectionBatch batch) {
-        var entries = CopyIn.into(
-                "audit_entry",
-                CopyIn.text("event_type"),
-                CopyIn.text("aggregate_id"),
-                CopyIn.int8("sequence"),
-                CopyIn.timestamptz("recorded_at"),
-                CopyIn.text("principal"),
-                CopyIn.text("reason"));
-        for (EventEnvelope event : batch.events()) {
-            entries.row(
-                    event.type().name(),
-                    event.aggregateId(),
-                    event.sequence(),
-                    event.recordedAt(),
-                    event.principal(),
-                    reason(event.payload()));
-        }
-        entries.write(jdbc.getJdbcTemplate());
-    }
-
-    private static String reason(Record payload) {
-        if (payload instanceof IncidentAmended amended) {
-            return amended.reason();
-        }
-        if (payload instanceof IncidentDisputed disputed) {
-            return disputed.reason();
-        }
-        if (payload instanceof IncidentVerified verified) {
-            return verified.reason();
-        }
-        return payload instanceof IncidentRetracted retracted ? retracted.reason() : null;
     }
 
     /** A page of entries, newest first, after the position {@code before} when given. */
@@ -75,7 +32,7 @@ public class AuditTrail implements Projection {
         return jdbc.query(
                 """
                 SELECT position, event_type, aggregate_id, sequence, recorded_at, principal, reason
-                FROM audit_entry
+                FROM event_log
                 WHERE (CAST(:principal AS text) IS NULL OR principal = :principal)
                   AND (CAST(:incident AS text) IS NULL OR aggregate_id = :incident)
                   AND (CAST(:type AS text) IS NULL OR event_type = :type)

@@ -14,7 +14,7 @@ public interface Projection {
     /** Reads what {@link #OWN_TABLES} wrote in the same transaction: the timelines. */
     int DERIVED = 2;
 
-    /** Last: the event log, whose lock orders the commits of concurrent consumers, and the audit trail. */
+    /** Last: the event log (also the audit trail), whose lock orders the commits of concurrent consumers. */
     int LOG = 3;
 
     void apply(ProjectionBatch batch);

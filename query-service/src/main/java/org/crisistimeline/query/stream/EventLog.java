@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.crisistimeline.events.actor.ActorRegistered;
+import org.crisistimeline.events.incident.IncidentAmended;
+import org.crisistimeline.events.incident.IncidentDisputed;
+import org.crisistimeline.events.incident.IncidentRetracted;
+import org.crisistimeline.events.incident.IncidentVerified;
 import org.crisistimeline.events.incident.Location;
 import org.crisistimeline.query.actor.ActorCountries;
 import org.crisistimeline.query.event.CopyIn;
@@ -24,11 +28,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes event_log, the read model's own numbering of the events it applied, which live streams follow. Runs last in
- * the transaction of a batch, one row per event in the batch's order, keyed as the event left the timelines: an
- * incident event is filed under every country and actor whose timeline its incident was on before or after the event
- * (one that moves an incident away from a country still reaches that country's stream), and the incident's types.
- * The keys are worked out from the versions the incident projection shared, written in one COPY.
+ * Writes event_log, the read model's own numbering of the events it applied, which live streams follow and auditors
+ * read (who recorded each event and why). Runs last in the transaction of a batch, one row per event in the batch's
+ * order, keyed as the event left the timelines: an incident event is filed under every country and actor whose
+ * timeline its incident was on before or after the event (one that moves an incident away from a country still
+ * reaches that country's stream), and the incident's types. The keys are worked out from the versions the incident
+ * projection shared, written in one COPY.
  */
 @Component
 @Order(Projection.LOG)
@@ -91,7 +96,9 @@ class EventLog implements Projection {
                 CopyIn.timestamptz("recorded_at"),
                 CopyIn.textArray("countries"),
                 CopyIn.textArray("actors"),
-                CopyIn.textArray("types"));
+                CopyIn.textArray("types"),
+                CopyIn.text("principal"),
+                CopyIn.text("reason"));
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
             var keys = new Keys();
@@ -122,10 +129,25 @@ class EventLog implements Projection {
                             ? countriesOfCrisis.getOrDefault(event.aggregateId(), List.of())
                             : keys.countries,
                     keys.actors,
-                    keys.types);
+                    keys.types,
+                    event.principal(),
+                    reason(event.payload()));
         }
         jdbc.query("SELECT pg_advisory_xact_lock(?)", (RowCallbackHandler) row -> {}, POSITION_LOCK);
         log.write(jdbc);
+    }
+
+    private static String reason(Record payload) {
+        if (payload instanceof IncidentAmended amended) {
+            return amended.reason();
+        }
+        if (payload instanceof IncidentDisputed disputed) {
+            return disputed.reason();
+        }
+        if (payload instanceof IncidentVerified verified) {
+            return verified.reason();
+        }
+        return payload instanceof IncidentRetracted retracted ? retracted.reason() : null;
     }
 
     /** A crisis's countries as the crisis projection keeps them, in their order. */

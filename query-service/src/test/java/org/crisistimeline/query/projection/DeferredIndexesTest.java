@@ -57,7 +57,7 @@ class DeferredIndexesTest {
 
     /**
      * The consumers go on applying while one of them builds: a batch that wrote the timelines before the build began
-     * and writes the audit trail after it must not deadlock with a build that has locked the audit trail already.
+     * and writes the event log after it must not deadlock with a build that has locked the event log already.
      */
     @Test
     void aBuildWaitsForABatchInTheMiddleOfItsTablesWithoutADeadlock() throws Exception {
@@ -76,8 +76,8 @@ class DeferredIndexesTest {
                 CompletableFuture<Void> build = CompletableFuture.runAsync(indexes::build);
                 awaitAWaitForALock(rebuilt);
                 batch.execute("""
-                        INSERT INTO audit_entry (event_type, aggregate_id, sequence, recorded_at)
-                        VALUES ('IncidentRecorded', 'strike-1', 0, now())
+                        INSERT INTO event_log (event_type, aggregate_id, sequence, recorded_at, countries, actors, types)
+                        VALUES ('IncidentRecorded', 'strike-1', 0, now(), '{}', '{}', '{}')
                         """);
                 consumer.commit();
 

@@ -41,6 +41,17 @@ final class ReadModelDatabase implements AutoCloseable {
 
     /** A new, empty database with every migration applied. */
     static ReadModelDatabase create() {
+        HikariDataSource dataSource = emptyDatabase();
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        var context = new AnnotationConfigApplicationContext();
+        context.registerBean(DataSource.class, () -> dataSource, bean -> bean.setDestroyMethodName("close"));
+        context.register(Wiring.class);
+        context.refresh();
+        return new ReadModelDatabase(context);
+    }
+
+    /** A new database without any migration: the caller closes it. */
+    static HikariDataSource emptyDatabase() {
         String name = "read_model_" + DATABASES.incrementAndGet();
         EmbeddedPostgres postgres = server();
         new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + name);
@@ -49,12 +60,7 @@ final class ReadModelDatabase implements AutoCloseable {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
         dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        var context = new AnnotationConfigApplicationContext();
-        context.registerBean(DataSource.class, () -> dataSource, bean -> bean.setDestroyMethodName("close"));
-        context.register(Wiring.class);
-        context.refresh();
-        return new ReadModelDatabase(context);
+        return dataSource;
     }
 
     ReadModel readModel() {
@@ -86,8 +92,7 @@ final class ReadModelDatabase implements AutoCloseable {
                 "timeline_entry_version",
                 "occurred_lead",
                 "aggregate_position",
-                "event_log",
-                "audit_entry")) {
+                "event_log")) {
             rows.add(table);
             rows.addAll(rows(table));
         }
@@ -96,7 +101,7 @@ final class ReadModelDatabase implements AutoCloseable {
 
     /** The rows of one table, as {@link #rows()} has them. */
     List<String> rows(String table) {
-        String order = List.of("event_log", "audit_entry").contains(table) ? "position" : "1";
+        String order = table.equals("event_log") ? "position" : "1";
         return jdbc().queryForList(
                         "SELECT (to_jsonb(t) - 'position')::text FROM " + table + " t ORDER BY " + order, String.class);
     }

@@ -120,7 +120,7 @@ class TextInTheReadModelTest {
                 .containsExactly(ACTOR, ACTOR);
         assertThat(database.jdbc()
                         .queryForList(
-                                "SELECT principal || '|' || coalesce(reason, '') FROM audit_entry"
+                                "SELECT principal || '|' || coalesce(reason, '') FROM event_log"
                                         + " WHERE aggregate_id = 'strike' ORDER BY position",
                                 String.class))
                 .containsExactly("editor\tone|", "editor\tone|" + AWKWARD);
