@@ -36,7 +36,14 @@ public class Actor {
         // for Axon: created empty, then either handles its first command or replays its events
     }
 
+    /** A new id, the usual case: created without reading the (empty) stream. An id with events goes to the next. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long create(RegisterActor command) {
+        return handle(command);
+    }
+
+    @CommandHandler(commandName = RegisterActor.AGAIN)
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RegisterActor command) {
         ActorRegistered requested = command.toEvent();

@@ -26,7 +26,7 @@ class ActorController {
 
     @PostMapping
     ResponseEntity<Receipt> create(@Valid @RequestBody RegisterActor body) {
-        return writes.create("Actor", body.id(), body, "/api/v1/timelines/actors/" + body.id());
+        return writes.create("Actor", body.id(), body, RegisterActor.AGAIN, "/api/v1/timelines/actors/" + body.id());
     }
 
     record Title(

@@ -21,6 +21,9 @@ public record RegisterActor(
         @IsoCountry String country,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases) {
 
+    /** The name under which the service sends this command again when its id has events already (AggregateWrites). */
+    public static final String AGAIN = "RegisterActor again";
+
     ActorRegistered toEvent() {
         return new ActorRegistered(id, name, kind, country, aliases);
     }

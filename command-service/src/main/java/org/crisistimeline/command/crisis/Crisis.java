@@ -29,7 +29,14 @@ public class Crisis {
         // for Axon: created empty, then either handles its first command or replays its events
     }
 
+    /** A new id, the usual case: created without reading the (empty) stream. An id with events goes to the next. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void create(OpenCrisis command, Clock clock) {
+        handle(command, clock);
+    }
+
+    @CommandHandler(commandName = OpenCrisis.AGAIN)
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenCrisis command, Clock clock) {
         CrisisOpened requested = command.toEvent();

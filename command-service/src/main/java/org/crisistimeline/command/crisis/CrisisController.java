@@ -21,6 +21,6 @@ class CrisisController {
 
     @PostMapping
     ResponseEntity<Receipt> create(@Valid @RequestBody OpenCrisis body) {
-        return writes.create("Crisis", body.id(), body, "/api/v1/timelines/crises/" + body.id());
+        return writes.create("Crisis", body.id(), body, OpenCrisis.AGAIN, "/api/v1/timelines/crises/" + body.id());
     }
 }

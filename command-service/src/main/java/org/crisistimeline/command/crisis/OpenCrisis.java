@@ -22,6 +22,9 @@ public record OpenCrisis(
         @NotEmpty @Size(max = 50) List<@NotNull @IsoCountry String> countries,
         @NotNull LocalDate startedOn) {
 
+    /** The name under which the service sends this command again when its id has events already (AggregateWrites). */
+    public static final String AGAIN = "OpenCrisis again";
+
     CrisisOpened toEvent() {
         return new CrisisOpened(id, name, summary, countries, startedOn);
     }

@@ -64,7 +64,14 @@ public class Incident {
         // for Axon: created empty, then either handles its first command or replays its events
     }
 
+    /** A new id, the usual case: created without reading the (empty) stream. An id with events goes to the next. */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long create(RecordIncident command, KnownAggregates store, Clock clock) {
+        return handle(command, store, clock);
+    }
+
+    @CommandHandler(commandName = RecordIncident.AGAIN)
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(RecordIncident command, KnownAggregates store, Clock clock) {
         IncidentRecorded event = command.toEvent();

@@ -29,7 +29,7 @@ class IncidentController {
 
     @PostMapping
     ResponseEntity<Receipt> record(@Valid @RequestBody RecordIncident body) {
-        return writes.create("Incident", body.id(), body, "/api/v1/incidents/" + body.id());
+        return writes.create("Incident", body.id(), body, RecordIncident.AGAIN, "/api/v1/incidents/" + body.id());
     }
 
     record Amendment(

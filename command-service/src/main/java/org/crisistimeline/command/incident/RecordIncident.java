@@ -47,6 +47,9 @@ public record RecordIncident(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Source> sources,
         @NotNull Confidence confidence) {
 
+    /** The name under which the service sends this command again when its id has events already (AggregateWrites). */
+    public static final String AGAIN = "RecordIncident again";
+
     IncidentRecorded toEvent() {
         return new IncidentRecorded(
                 id,

@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the commands of the write API to the aggregates.
  *
- * <p>Creation under a client-chosen id: The aggregates' creation handlers run with
- * {@code CREATE_IF_MISSING}: a first request creates, a retry with the same body is a no-op and a different body is
- * refused. This class adds what an aggregate cannot see on its own: that the id belongs to another kind of aggregate
- * (found when Axon fails to load it, so the usual case costs no query), and a concurrent request that created the same
- * id a moment earlier.
+ * <p>Creation under a client-chosen id: each aggregate has two handlers of its creation command. The first, under the
+ * command's own name, runs with {@code ALWAYS}: Axon creates the aggregate without reading its stream, which for a new
+ * id (the usual case) is empty. When the id has events already, the event store's unique key refuses the first event
+ * and the command is sent again under the second handler's name, which runs with {@code CREATE_IF_MISSING}: it loads
+ * the aggregate, so a retry with the same body is a no-op and a different body is refused. This class adds what an
+ * aggregate cannot see on its own: that the id belongs to another kind of aggregate (found when Axon fails to load it,
+ * so the usual case costs no query).
  */
 @Component
 @EnableConfigurationProperties(SystemSettings.class)
@@ -35,17 +37,18 @@ public class AggregateWrites {
     }
 
     /**
+     * @param again the name of the aggregate's handler that loads it before creating (see above)
      * @param readPath where the query service shows the result, e.g. {@code /api/v1/incidents/x}
      * @return 201 with the id and version 1, the same for the first request and for every retry of it
      */
-    public ResponseEntity<Receipt> create(String aggregateType, String id, Object command, String readPath) {
+    public ResponseEntity<Receipt> create(
+            String aggregateType, String id, Object command, String again, String readPath) {
         try {
             try {
                 commands.sendAndWait(withAuditTrail(command, null));
-            } catch (AggregateStreamCreationException lostRace) {
-                // another request stored the first event of this id between our load and our append; now that the
-                // stream exists, sending again compares the bodies like any retry
-                commands.sendAndWait(withAuditTrail(command, null));
+            } catch (AggregateStreamCreationException idHasEvents) {
+                // a retry, another body under the same id, or another kind's id: loaded, the aggregate tells which
+                commands.sendAndWait(new GenericCommandMessage<>(withAuditTrail(command, null), again));
             }
         } catch (IncompatibleAggregateException otherKind) {
             // Axon cannot rebuild an aggregate from another kind's events: none of their handlers sets its id

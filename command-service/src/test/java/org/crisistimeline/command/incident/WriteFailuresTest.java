@@ -39,7 +39,7 @@ class WriteFailuresTest {
 
     @Test
     void noConnectionToTheStoreIsUnavailableWithRetryAfter() throws Exception {
-        when(writes.create(anyString(), anyString(), any(), anyString()))
+        when(writes.create(anyString(), anyString(), any(), anyString(), anyString()))
                 .thenThrow(new CannotCreateTransactionException(
                         "Could not open JDBC Connection for transaction",
                         new SQLTransientConnectionException("Connection is not available, request timed out")));
@@ -54,7 +54,7 @@ class WriteFailuresTest {
     @Test
     void theStoreGoingAwayInsideTheCommandIsUnavailable() throws Exception {
         var terminated = new java.sql.SQLException("terminating connection due to administrator command", "57P01");
-        when(writes.create(anyString(), anyString(), any(), anyString()))
+        when(writes.create(anyString(), anyString(), any(), anyString(), anyString()))
                 .thenThrow(new CommandExecutionException("append failed", terminated));
 
         mvc.perform(record()).andExpect(status().isServiceUnavailable());
@@ -62,7 +62,7 @@ class WriteFailuresTest {
 
     @Test
     void anyOtherFailureIsAnInternalErrorThatTellsNothingOfItsCause() throws Exception {
-        when(writes.create(anyString(), anyString(), any(), anyString()))
+        when(writes.create(anyString(), anyString(), any(), anyString(), anyString()))
                 .thenThrow(new IllegalStateException("secret internals"));
 
         mvc.perform(record())
