@@ -75,9 +75,14 @@ public final class Bench {
             var context =
                     new Context(mode, stack, http, new SyntheticCrises(Long.toString(System.currentTimeMillis(), 36)));
             registerCrisesAndActors(context);
-            System.out.println(
-                    "==> warming the services up (" + mode.serviceWarmUp().toSeconds() + " s of writes)");
-            ClosedLoad.run(16, Duration.ZERO, mode.serviceWarmUp(), (c, i) -> RecordThroughput.recordOne(context));
+            System.out.println("==> warming the services up with writes (at most "
+                    + mode.warmUpAtMost().toSeconds() + " s)");
+            Duration round = Duration.ofSeconds(Math.min(15, mode.warmUpAtMost().toSeconds()));
+            WarmUp.untilCompiled(
+                    context,
+                    "writes",
+                    mode.warmUpAtMost(),
+                    () -> ClosedLoad.run(16, Duration.ZERO, round, (c, i) -> RecordThroughput.recordOne(context)));
             for (Scenario scenario : SCENARIOS) {
                 if (!only.isEmpty() && !only.contains(scenario.name())) {
                     continue;

@@ -3,6 +3,7 @@ package org.crisistimeline.bench;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,23 +35,35 @@ public final class Context {
 
     /**
      * Waits until the query service has applied what was recorded before (its event log stops growing), so that what
-     * comes next is measured on its own and not beside the projection catching up. At most two minutes.
+     * comes next is measured on its own and not beside the publisher and the projection catching up. At most five
+     * minutes; answers how long the log still grew.
      */
-    public void awaitProjectionIdle() throws Exception {
+    public Duration awaitProjectionIdle() throws Exception {
         try (Connection query = stack().query();
                 var head = query.prepareStatement("SELECT coalesce(max(position), 0) FROM event_log")) {
+            long start = System.nanoTime();
+            long grew = start;
             long last = -1;
             int unchanged = 0;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            long deadline = start + TimeUnit.MINUTES.toNanos(5);
             while (unchanged < 3 && System.nanoTime() < deadline) {
                 try (var row = head.executeQuery()) {
                     row.next();
                     long position = row.getLong(1);
-                    unchanged = position == last ? unchanged + 1 : 0;
+                    if (position == last) {
+                        unchanged++;
+                    } else {
+                        unchanged = 0;
+                        grew = System.nanoTime();
+                    }
                     last = position;
                 }
                 Thread.sleep(500);
             }
+            if (unchanged < 3) {
+                problem("the read side was still applying events after five minutes");
+            }
+            return Duration.ofNanos(grew - start);
         }
     }
 

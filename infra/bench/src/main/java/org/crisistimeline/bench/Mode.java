@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param measure how long each throughput or latency measurement runs
  * @param warmUp run before each throughput measurement and not counted
- * @param serviceWarmUp incidents recorded before the first scenario, uncounted: the services have just started, and
- *     their JIT compilers need a while to make the write path fast
+ * @param warmUpAtMost how long a warm-up until the JIT compilers are done ({@link WarmUp}) may run: the writes before
+ *     the first scenario, the imports before the counted one, the pages before the first timeline measurement
  * @param timelineSizes the read model sizes (incidents) the timeline pages are measured at
  * @param rebuildEvents events on the topic when the read model is rebuilt (topped up with generated ones)
  * @param rebuildAtMost how long the rebuild may run: its rate is then of the events it applied so far
@@ -19,7 +19,7 @@ public record Mode(
         String name,
         Duration measure,
         Duration warmUp,
-        Duration serviceWarmUp,
+        Duration warmUpAtMost,
         List<Integer> timelineSizes,
         int rebuildEvents,
         Duration rebuildAtMost,
@@ -41,7 +41,7 @@ public record Mode(
             "full",
             Duration.ofSeconds(20),
             Duration.ofSeconds(5),
-            Duration.ofSeconds(45),
+            Duration.ofMinutes(6),
             List.of(10_000, 100_000, 1_000_000),
             1_000_000,
             Duration.ofMinutes(5),

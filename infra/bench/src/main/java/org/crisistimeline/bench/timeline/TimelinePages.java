@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.crisistimeline.bench.Context;
 import org.crisistimeline.bench.Scenario;
+import org.crisistimeline.bench.WarmUp;
 import org.crisistimeline.bench.load.OpenLoad;
 import org.crisistimeline.bench.report.Figures;
 import org.crisistimeline.bench.report.Row;
@@ -87,8 +88,12 @@ public final class TimelinePages implements Scenario {
         for (int i = 0; i < count; i++) {
             schedule.add(PageRequest.random(requests, view));
         }
-        // warm-up: the same pages at the same rate for a while, so neither side is measured cold
-        httpAtRate(context, schedule, rate, context.mode().warmUp());
+        // warm-up: the same pages at the same rate until the compilers are done with them, so no side is measured cold
+        WarmUp.untilCompiled(
+                context,
+                label,
+                context.mode().warmUpAtMost(),
+                () -> httpAtRate(context, schedule, rate, context.mode().warmUp()));
         OpenLoad.Result http =
                 httpAtRate(context, schedule, rate, context.mode().measure());
         context.failures(label, http.failed() + http.refused());

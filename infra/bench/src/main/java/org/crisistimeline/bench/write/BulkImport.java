@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.crisistimeline.bench.Context;
 import org.crisistimeline.bench.Scenario;
+import org.crisistimeline.bench.WarmUp;
 import org.crisistimeline.bench.data.SyntheticCrises;
 import org.crisistimeline.bench.report.Figures;
 import org.crisistimeline.bench.report.Row;
@@ -41,9 +42,11 @@ public final class BulkImport implements Scenario {
     @Override
     public List<Row> run(Context context) throws Exception {
         int count = context.mode().bulkIncidents();
-        // the import path is not the write path the services were warmed up with: a tenth first, into another crisis,
-        // for the JIT compilers, and the read side caught up with it before the counted import starts
-        importThroughTheService(context, Math.max(count / 10, 1_000), 1);
+        // the import path is not the write path the services were warmed up with: a tenth at a time into another
+        // crisis until the JIT compilers are done with it, and the read side caught up before the counted import starts
+        int warmUp = Math.max(count / 10, 1_000);
+        WarmUp.untilCompiled(
+                context, "bulk", context.mode().warmUpAtMost(), () -> importThroughTheService(context, warmUp, 1));
         context.awaitProjectionIdle();
         double ours = importThroughTheService(context, count, 0);
         var raw = new RawEvents(context.crises());

@@ -47,6 +47,7 @@ public final class FixedRateRecording implements Scenario {
 
     @Override
     public List<Row> run(Context context) throws Exception {
+        context.awaitProjectionIdle();
         Duration duration = context.mode().measure();
         URI incidents = context.stack().commandUrl().resolve("/api/v1/incidents");
         String token = context.stack().recorderToken();

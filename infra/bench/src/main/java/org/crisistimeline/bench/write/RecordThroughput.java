@@ -45,6 +45,7 @@ public final class RecordThroughput implements Scenario {
     public List<Row> run(Context context) throws Exception {
         URI incidents = context.stack().commandUrl().resolve("/api/v1/incidents");
         String token = context.stack().recorderToken();
+        context.awaitProjectionIdle();
         ClosedLoad.Result ours =
                 ClosedLoad.run(clients, context.mode().warmUp(), context.mode().measure(), (c, i) -> {
                     long n = context.claimIncidents(1);
@@ -54,6 +55,10 @@ public final class RecordThroughput implements Scenario {
                 });
         context.failures(name(), ours.failures());
         context.note(name() + ": REST " + Figures.latencies(ours.latencies()));
+        // what the 2xx left to do: publishing to Kafka and projecting happen after the answer
+        context.note(String.format(
+                "%s: the read side had applied the last of them %.1f s after the last answer",
+                name(), context.awaitProjectionIdle().toMillis() / 1e3));
 
         var raw = new RawEvents(context.crises());
         List<Connection> connections = new ArrayList<>();
