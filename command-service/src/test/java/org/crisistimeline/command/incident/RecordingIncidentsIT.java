@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.crisistimeline.command.TestBodies;
 import org.crisistimeline.events.EventType;
 import org.crisistimeline.events.Topics;
@@ -61,11 +62,23 @@ class RecordingIncidentsIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Autowired
+    CommandTargetResolver commandTargets;
+
     @BeforeEach
     void crisisAndActorsExist() {
         post("/api/v1/crises", TestBodies.CRISIS);
         post("/api/v1/actors", TestBodies.UNITED_STATES);
         post("/api/v1/actors", TestBodies.SOLEIMANI);
+    }
+
+    @Test
+    void theAggregatesFindTheirCommandsTargetThroughTheServicesResolver() {
+        // what Axon's aggregate configuration asks for when it builds each aggregate's command handler
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isSameAs(commandTargets);
     }
 
     @Test
