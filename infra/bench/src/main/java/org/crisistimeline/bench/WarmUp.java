@@ -62,7 +62,7 @@ public final class WarmUp {
                 + compilerSeconds(context.stack().pidOf("query-service"));
     }
 
-    private static double compilerSeconds(long pid) throws IOException {
+    static double compilerSeconds(long pid) throws IOException {
         long ticks = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path thread : threads) {
