@@ -48,8 +48,8 @@ class CommandTargets implements CommandTargetResolver {
     }
 
     private static Long versionOf(Object version) {
-        if (version == null || version instanceof Long) {
-            return (Long) version;
+        if (version == null) {
+            return null;
         }
         if (version instanceof Number number) {
             return number.longValue();

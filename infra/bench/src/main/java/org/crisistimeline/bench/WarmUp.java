@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
 /**
  * Load before a measurement until the services' JIT compilers are done with it. On the 2-core machine the C2 compiler
@@ -17,12 +18,6 @@ import java.time.Duration;
  */
 public final class WarmUp {
 
-    /** One round of the load the measurement will put on the services. */
-    @FunctionalInterface
-    public interface Round {
-        void run() throws Exception;
-    }
-
     private static final double QUIET = 0.05;
 
     /** Linux's USER_HZ, the unit of a thread's CPU times in /proc. */
@@ -30,14 +25,18 @@ public final class WarmUp {
 
     private WarmUp() {}
 
-    /** Runs rounds until the compilers are quiet or {@code atMost} has passed, and notes how long it took. */
-    public static void untilCompiled(Context context, String what, Duration atMost, Round round) throws Exception {
+    /**
+     * Runs rounds of the load the measurement will put on the services until the compilers are quiet or {@code atMost}
+     * has passed, and notes how long it took.
+     */
+    public static void untilCompiled(Context context, String what, Duration atMost, Callable<?> round)
+            throws Exception {
         long start = System.nanoTime();
         double compiled = compilerSeconds(context);
         int rounds = 0;
         while (true) {
             long roundStart = System.nanoTime();
-            round.run();
+            round.call();
             rounds++;
             double now = compilerSeconds(context);
             double share = (now - compiled) / ((System.nanoTime() - roundStart) / 1e9);
