@@ -187,10 +187,15 @@ class ImportBatches {
         }
         refused.sort(Comparator.comparingLong(RowProblem::line));
         ImportCounts counts =
-                new ImportCounts(lines.size() + problems.size(), imported, unchanged, amended, 0, refused.size());
+                new ImportCounts(lines.size() + rows(problems), imported, unchanged, amended, 0, rows(refused));
         jobs.progress(job.id(), counts, refused, bytesRead);
         memory.remember(linesHere, created);
         return counts;
+    }
+
+    /** A row with several broken fields is one row refused. */
+    private static long rows(List<RowProblem> problems) {
+        return problems.stream().mapToLong(RowProblem::line).distinct().count();
     }
 
     /** Every id the batch asks the store about: its own, the job's crisis, and the crises and actors its lines name. */

@@ -66,14 +66,13 @@ class ImportJobTable {
 
     /** Adds a batch's counts and keeps its problems, up to the report's limit; in the batch's transaction. */
     void progress(UUID id, ImportCounts counts, List<RowProblem> problems, long bytesRead) {
-        Long refusedBefore = jdbc.queryForObject(
+        jdbc.update(
                 """
                 UPDATE import_job SET rows_read = rows_read + ?, imported = imported + ?, unchanged = unchanged + ?,
                                       amended = amended + ?, retracted = retracted + ?, refused = refused + ?,
                                       bytes_read = ?
-                WHERE id = ? RETURNING refused - ?
+                WHERE id = ?
                 """,
-                Long.class,
                 counts.rowsRead(),
                 counts.imported(),
                 counts.unchanged(),
@@ -81,9 +80,13 @@ class ImportJobTable {
                 counts.retracted(),
                 counts.refused(),
                 bytesRead,
-                id,
-                counts.refused());
-        int room = (int) Math.max(0, Math.min(problems.size(), maxReportedProblems - refusedBefore));
+                id);
+        if (problems.isEmpty()) {
+            return;
+        }
+        // a refused row may have several problems: the report's limit counts problems, not rows
+        Long kept = jdbc.queryForObject("SELECT count(*) FROM import_problem WHERE job_id = ?", Long.class, id);
+        int room = (int) Math.max(0, Math.min(problems.size(), maxReportedProblems - kept));
         jdbc.batchUpdate(
                 "INSERT INTO import_problem (job_id, line, column_name, reason) VALUES (?, ?, ?, ?)",
                 problems.subList(0, room),

@@ -31,8 +31,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
-/** Imports over HTTP on the real event store, with a test format so that no real reader is needed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Imports over HTTP on the real event store, with a test format so that no real reader is needed. Two rows make a
+ * batch, so that the files here cross batches; a job's report keeps four problems.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"crisis-timeline.imports.batch-size=2", "crisis-timeline.imports.max-reported-problems=4"})
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class ImportIT {
 
@@ -189,6 +194,82 @@ class ImportIT {
                 "{\"expectedVersion\": 2, \"changes\": {\"summary\": \"x\"}, \"reason\": \"y\"}");
         assertThat(retracted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertChainsIntact(); // amendments and retractions chained to the stored events
+    }
+
+    @Test
+    void anIdThatAppearsAgainInALaterBatchIsRefusedWithItsFirstLine() throws Exception {
+        // side keys of this test alone: an actor registered by another test would not be registered again
+        String file = String.join(
+                "\n",
+                row("d1", "BATTLE", "2020-01-03", "2020-01-03", "DAY", "IQ", "1,1,1", "dup-side:Side dup"),
+                row("d2", "BATTLE", "2020-01-04", "2020-01-04", "DAY", "IQ", "1,1,1", "dup-side:Side dup"),
+                row("d1", "RIOT", "2020-01-05", "2020-01-05", "DAY", "IQ", "", "dup-side:Side dup"));
+
+        JsonNode job = importAndWait(file, "&createCrisis=Test%20crisis&release=1");
+
+        assertThat(job.get("counts"))
+                .as("%s", job)
+                .isEqualTo(json.readTree(
+                        "{\"rowsRead\":3,\"imported\":2,\"unchanged\":0,\"amended\":0,\"retracted\":0,\"refused\":1}"));
+        assertThat(job.at("/problems/0/line").asLong()).isEqualTo(3);
+        assertThat(job.at("/problems/0/reason").asText())
+                .isEqualTo("the id " + incident("d1") + " appears again (first on line 1)");
+        assertThat(payload(incident("d1"), 0).get("type").asText()).isEqualTo("BATTLE");
+    }
+
+    @Test
+    void aRowBrokenInSeveralFieldsIsOneRowRefused() throws Exception {
+        String file = String.join(
+                "\n",
+                row("m1", "BATTLE", "2020-01-03", "2020-01-03", "DAY", "IQ", "1,1,1", "multi-side:Side multi"),
+                // in the future, and ending before it starts
+                row("m2", "BATTLE", "2099-01-05", "2099-01-01", "DAY", "IQ", "1,1,1", "multi-side:Side multi"));
+
+        JsonNode job = importAndWait(file, "&createCrisis=Test%20crisis&release=1");
+
+        assertThat(job.get("problems").findValues("line").stream().map(JsonNode::asLong))
+                .hasSizeGreaterThan(1)
+                .containsOnly(2L);
+        assertThat(job.get("counts"))
+                .as("%s", job)
+                .isEqualTo(json.readTree(
+                        "{\"rowsRead\":2,\"imported\":1,\"unchanged\":0,\"amended\":0,\"retracted\":0,\"refused\":1}"));
+    }
+
+    @Test
+    void theReportKeepsProblemsUpToItsLimitAndCountsEveryRefusedRow() throws Exception {
+        String side = "capped-side:Side capped";
+        String file = String.join(
+                "\n",
+                row("c1", "BATTLE", "2099-01-05", "2099-01-01", "DAY", "IQ", "1,1,1", side),
+                row("c2", "BATTLE", "2099-01-05", "2099-01-05", "DAY", "IQ", "1,1,1", side),
+                row("c3", "BATTLE", "2099-01-06", "2099-01-06", "DAY", "IQ", "1,1,1", side),
+                row("c4", "BATTLE", "2099-01-07", "2099-01-07", "DAY", "IQ", "1,1,1", side));
+
+        JsonNode job = importAndWait(file, "&createCrisis=Test%20crisis&release=1");
+
+        assertThat(job.get("problems")).as("%s", job).hasSize(4);
+        assertThat(job.at("/counts/refused").asLong()).isEqualTo(4);
+        assertThat(job.at("/counts/rowsRead").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchThatFailsEndsTheJobAndNoBatchAfterItIsAppended() throws Exception {
+        // the first batch names no country, so the crisis asked for cannot be opened; the second could be
+        String file = String.join(
+                "\n",
+                row("f1", "DIPLOMACY", "2020-01-05", "2020-01-05", "DAY", "", "", "failing-side:Side failing"),
+                row("f2", "DIPLOMACY", "2020-01-06", "2020-01-06", "DAY", "", "", "failing-side:Side failing"),
+                row("f3", "BATTLE", "2020-01-07", "2020-01-07", "DAY", "IQ", "1,1,1", "failing-side:Side failing"),
+                row("f4", "BATTLE", "2020-01-08", "2020-01-08", "DAY", "IQ", "1,1,1", "failing-side:Side failing"));
+
+        JsonNode job = importAndWait(file, "&createCrisis=Test%20crisis&release=1");
+
+        assertThat(job.get("state").asText()).as("%s", job).isEqualTo("FAILED");
+        assertThat(job.get("failure").asText()).contains("name no country");
+        assertThat(eventTypes(crisis)).isEmpty();
+        assertThat(eventTypes(incident("f3"))).isEmpty();
+        assertThat(eventTypes(incident("f4"))).isEmpty();
     }
 
     @Test
