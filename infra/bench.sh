@@ -47,7 +47,7 @@ export KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}" KAFKA_CONTROLLER_PORT="${BENCH_KA
 export EVENTS_DATABASE=bench_events QUERY_DATABASE=bench_query
 PG_PORT="${POSTGRES_PORT:-5432}"
 DB_USER="${POSTGRES_USER:-timeline}" DB_PASSWORD="${POSTGRES_PASSWORD:-timeline}"
-export SERVICE_JAVA_OPTS="-Xmx512m"
+export SERVICE_JAVA_OPTS="-Xmx512m -XX:+UseParallelGC"
 if ((PROFILE)); then
     mkdir -p "$BENCH_DIR/target/jfr"
     # a directory as the file name: JFR names each recording after the process and the time

@@ -20,8 +20,9 @@ PG_PORT="${POSTGRES_PORT:-5432}"
 DB_USER="${POSTGRES_USER:-timeline}"
 DB_PASSWORD="${POSTGRES_PASSWORD:-timeline}"
 DATABASES=("${EVENTS_DATABASE:-timeline_events}" "${QUERY_DATABASE:-timeline_query}")
-# the services' JVM options; the benchmark passes its own (heap, JFR)
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m}"
+# the services' JVM options; the benchmark passes its own (heap, JFR). The parallel collector: on 2 cores G1's
+# concurrent marking took a quarter of a rebuilding query service's CPU (docs/benchmarks.md, 7 December)
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC}"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"
 KAFKA_TIMEOUT="${KAFKA_TIMEOUT:-60}"
 TOPIC="crisis-timeline.events.v1"
@@ -52,7 +53,7 @@ Run directory (pids, logs, Kafka data): $RUN_DIR
 (set CRISIS_TIMELINE_RUN_DIR to use another one). Ports can be moved with COMMAND_SERVICE_PORT,
 QUERY_SERVICE_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT and POSTGRES_PORT; other jars or demo
 loader with COMMAND_SERVICE_JAR, QUERY_SERVICE_JAR and DEMO_DATA_LOADER; other databases with
-EVENTS_DATABASE and QUERY_DATABASE; the services' JVM options with SERVICE_JAVA_OPTS (-Xmx512m).
+EVENTS_DATABASE and QUERY_DATABASE; the services' JVM options with SERVICE_JAVA_OPTS (-Xmx512m -XX:+UseParallelGC).
 If a stack from the same run directory is still running, it is stopped first; with --detach
 only what is not running is started (a foreground start.sh still running is stopped first).
 EOF

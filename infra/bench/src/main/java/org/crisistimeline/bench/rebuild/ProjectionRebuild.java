@@ -151,7 +151,7 @@ public final class ProjectionRebuild implements Scenario {
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), stack.marker()));
         // the options of the stack's services (bench.sh: the heap, and with --profile the flight recording)
         command.addAll(List.of(System.getenv()
-                .getOrDefault("SERVICE_JAVA_OPTS", "-Xmx512m")
+                .getOrDefault("SERVICE_JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC")
                 .trim()
                 .split("\\s+")));
         command.addAll(List.of("-jar", stack.queryServiceJar().toString()));
