@@ -82,6 +82,12 @@ class RecordingIncidentsIT {
     }
 
     @Test
+    void theServicesConnectionsKeepTheFirstPlanOfAStatement() {
+        // planned anew on every call, the reference check cost PostgreSQL more than running it (application.yml)
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_generic_plan");
+    }
+
+    @Test
     void aRecordedIncidentIsStoredAndPublishedAsACloudEvent() throws Exception {
         String id = uniqueId();
 
