@@ -82,7 +82,7 @@ class RecordingIncidentsIT {
     }
 
     @Test
-    void theServicesConnectionsKeepTheFirstPlanOfAStatement() {
+    void theServicesConnectionsReuseOneGenericPlanPerStatement() {
         // planned anew on every call, the reference check cost PostgreSQL more than running it (application.yml)
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_generic_plan");
     }
