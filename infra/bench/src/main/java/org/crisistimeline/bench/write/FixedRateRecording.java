@@ -4,10 +4,12 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -182,12 +184,20 @@ public final class FixedRateRecording implements Scenario {
     private static Histogram rawInsertsAtRate(Context context, Duration duration) throws Exception {
         var raw = new RawEvents(context.crises());
         ExecutorService pool = Executors.newFixedThreadPool(RAW_CONNECTIONS);
-        ThreadLocal<PreparedStatement> inserts = new ThreadLocal<>();
-        List<Connection> opened = new CopyOnWriteArrayList<>();
+        List<Connection> opened = new ArrayList<>();
         try {
             try (Connection events = context.stack().events()) {
                 RawEvents.reset(events);
             }
+            // connected and prepared before the clock starts, as the service's pool is: opened by the first requests,
+            // sixteen connections (each a process and a SCRAM handshake) made the p99 of the raw insert
+            BlockingQueue<PreparedStatement> unclaimed = new ArrayBlockingQueue<>(RAW_CONNECTIONS);
+            for (int c = 0; c < RAW_CONNECTIONS; c++) {
+                Connection connection = context.stack().events();
+                opened.add(connection);
+                unclaimed.add(RawEvents.prepare(connection));
+            }
+            ThreadLocal<PreparedStatement> inserts = ThreadLocal.withInitial(unclaimed::remove);
             OpenLoad.Result result = OpenLoad.run(
                     RATE,
                     duration,
@@ -195,11 +205,6 @@ public final class FixedRateRecording implements Scenario {
                     i -> CompletableFuture.supplyAsync(
                             () -> {
                                 try {
-                                    if (inserts.get() == null) {
-                                        Connection connection = context.stack().events();
-                                        opened.add(connection);
-                                        inserts.set(RawEvents.prepare(connection));
-                                    }
                                     raw.bind(inserts.get(), i);
                                     return inserts.get().executeUpdate() == 1;
                                 } catch (java.sql.SQLException e) {
