@@ -1,7 +1,5 @@
 package org.crisistimeline.bench;
 
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,10 +106,10 @@ public final class Context {
      * Whether the service answered a 2xx. A 4xx means the benchmark sent a request the service refuses: the harness
      * is wrong, and the run fails.
      */
-    public boolean succeeded(HttpResponse<byte[]> response) {
+    public boolean succeeded(Http.Response response) {
         if (response.statusCode() / 100 == 4 && refusals.getAndIncrement() < 3) {
             problem(response.request().method() + " " + response.request().uri() + " answered " + response.statusCode()
-                    + ": " + new String(response.body(), StandardCharsets.UTF_8));
+                    + ": " + response.bodyText());
         }
         return Http.success(response);
     }

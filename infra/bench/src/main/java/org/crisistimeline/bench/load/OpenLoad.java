@@ -39,12 +39,17 @@ public final class OpenLoad {
 
     private OpenLoad() {}
 
+    /** How many requests a run of {@link #run} sends (or refuses): one every 1/rate seconds of the duration. */
+    public static long due(double ratePerSecond, Duration duration) {
+        return Math.max(1, Math.round(ratePerSecond * duration.toNanos() / 1e9));
+    }
+
     public static Result run(double ratePerSecond, Duration duration, int maxOutstanding, Request request) {
         var latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(5), 3);
         var outstanding = new AtomicLong();
         var failed = new AtomicLong();
         long refused = 0;
-        long due = Math.max(1, Math.round(ratePerSecond * duration.toNanos() / 1e9));
+        long due = due(ratePerSecond, duration);
         double interval = 1e9 / ratePerSecond;
         long start = System.nanoTime();
         for (long i = 0; i < due; i++) {

@@ -7,12 +7,10 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.List;
 import org.crisistimeline.bench.Context;
 import org.crisistimeline.bench.Scenario;
@@ -100,25 +98,16 @@ public final class BulkImport implements Scenario {
                     .resolve("/api/v1/imports?format=ndjson&fileName=bulk.ndjson&crisis="
                             + URLEncoder.encode(crisis, StandardCharsets.UTF_8));
             long start = System.nanoTime();
-            HttpRequest upload = HttpRequest.newBuilder(imports)
-                    .timeout(Duration.ofMinutes(5))
-                    .header("Content-Type", "application/octet-stream")
-                    .header("Authorization", "Bearer " + context.stack().editorToken())
-                    .POST(HttpRequest.BodyPublishers.ofFile(file))
-                    .build();
-            JsonNode accepted = json.readTree(context.http().expectSuccess(upload));
+            JsonNode accepted = json.readTree(context.http()
+                    .expectSuccess(
+                            context.http().upload(imports, context.stack().editorToken(), file)));
             URI status =
                     context.stack().commandUrl().resolve(accepted.get("status").asText());
             JsonNode job;
             while (true) {
                 job = json.readTree(context.http()
-                        .expectSuccess(HttpRequest.newBuilder(status)
-                                .timeout(Duration.ofSeconds(60))
-                                .header(
-                                        "Authorization",
-                                        "Bearer " + context.stack().editorToken())
-                                .GET()
-                                .build()));
+                        .expectSuccess(
+                                context.http().get(status, context.stack().editorToken())));
                 String state = job.get("state").asText();
                 if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
                     break;
