@@ -89,24 +89,18 @@ public final class Http implements AutoCloseable {
     }
 
     public Request get(URI uri) {
-        return new Request(
-                "GET",
-                uri,
-                ANSWER_WITHIN,
-                () -> SimpleRequestProducer.create(SimpleRequestBuilder.get(uri)
-                        .setHeader("Accept", "application/json")
-                        .build()));
+        return get(uri, null);
     }
 
+    /** @param token sent as a bearer token, or null for none */
     public Request get(URI uri, String token) {
-        return new Request(
-                "GET",
-                uri,
-                ANSWER_WITHIN,
-                () -> SimpleRequestProducer.create(SimpleRequestBuilder.get(uri)
-                        .setHeader("Accept", "application/json")
-                        .setHeader("Authorization", "Bearer " + token)
-                        .build()));
+        return new Request("GET", uri, ANSWER_WITHIN, () -> {
+            SimpleRequestBuilder request = SimpleRequestBuilder.get(uri).setHeader("Accept", "application/json");
+            if (token != null) {
+                request.setHeader("Authorization", "Bearer " + token);
+            }
+            return SimpleRequestProducer.create(request.build());
+        });
     }
 
     public Response send(Request request) throws IOException, InterruptedException {
