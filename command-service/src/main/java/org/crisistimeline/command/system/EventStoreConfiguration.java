@@ -6,8 +6,11 @@ import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -83,6 +86,19 @@ class EventStoreConfiguration {
                 .maxGapOffset(settings.maxGapOffset())
                 .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
                 .build();
+    }
+
+    /** Axon's auto-configured event store, its reader of the store woken {@code read-after-commit} after a commit. */
+    @Bean
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            EventStoreSettings settings) {
+        var builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        return new CoalescingEventStore(builder, settings.readAfterCommit());
     }
 
     /** Axon's JDBC defaults are camelCase names; the tables follow PostgreSQL's snake_case habit instead. */

@@ -3,6 +3,7 @@ package org.crisistimeline.command.system;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -13,10 +14,14 @@ import org.springframework.validation.annotation.Validated;
  * @param fetchBatchSize rows per query when the store is read
  * @param maxGapOffset later events a gap waits for (EVENT_STORE_MAX_GAP_OFFSET)
  * @param gapTimeout how old the events after a gap may be before it is given up (EVENT_STORE_GAP_TIMEOUT)
+ * @param readAfterCommit how long after a commit the store is read for the publisher; 0: at once, as Axon does
  */
 @ConfigurationProperties("crisis-timeline.event-store")
 @Validated
 record EventStoreSettings(
         @Min(1) int fetchBatchSize,
         @Min(1) int maxGapOffset,
-        @NotNull @DurationMin(millis = 1) Duration gapTimeout) {}
+        @NotNull @DurationMin(millis = 1) Duration gapTimeout,
+
+        @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1)
+        Duration readAfterCommit) {}
