@@ -665,9 +665,9 @@ class FaultsIT {
      * token store's claim timeout and publishes from the holder's last stored position: everything acknowledged reaches
      * the topic in order per incident, records of a batch whose position the holder had not stored sent again.
      *
-     * <p>The claim timeout is Axon's 10 s, as production runs it: the holder renews its claim about every 5 s (the
-     * pooled processor's claim extension threshold, which no property sets), so a timeout much shorter would let the
-     * other instance take a live holder's claim, and the test would not show an operator's takeover time.
+     * <p>The claim timeout is Axon's 10 s, as production runs it, so that the test shows an operator's takeover time. The
+     * holder renews its claim with every batch and, idle, every second (the tracking processor's event availability
+     * timeout); a timeout near that would let the other instance take a live holder's claim.
      */
     @Test
     @Order(8)
