@@ -1,7 +1,6 @@
 package org.crisistimeline.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +35,8 @@ final class KafkaBroker implements AutoCloseable {
         Path log = Path.of("target", name + "-kafka.log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = FreePorts.next();
+        int controllerPort = FreePorts.next();
         Files.writeString(directory.resolve("server.properties"), """
                 process.roles=broker,controller
                 node.id=1
@@ -159,11 +158,5 @@ final class KafkaBroker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.crisistimeline.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", name + ".log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        var service = new ServiceProcess(name, jar, environment, log, freePort());
+        var service = new ServiceProcess(name, jar, environment, log, FreePorts.next());
         service.restart();
         return service;
     }
@@ -113,12 +112,6 @@ final class ServiceProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
