@@ -273,6 +273,29 @@ class ImportIT {
     }
 
     @Test
+    void aFileThatCannotBeReadToTheEndFailsTheJobAndKeepsTheBatchesBefore() throws Exception {
+        // the reader gives up on line 5 (an unknown type, as a real reader gives up on a broken file)
+        String file = String.join(
+                "\n",
+                row("r1", "BATTLE", "2020-01-05", "2020-01-05", "DAY", "IQ", "1,1,1", "reading-side:Side reading"),
+                row("r2", "BATTLE", "2020-01-06", "2020-01-06", "DAY", "IQ", "1,1,1", "reading-side:Side reading"),
+                row("r3", "BATTLE", "2020-01-07", "2020-01-07", "DAY", "IQ", "1,1,1", "reading-side:Side reading"),
+                row("r4", "BATTLE", "2020-01-08", "2020-01-08", "DAY", "IQ", "1,1,1", "reading-side:Side reading"),
+                row("r5", "UNREADABLE", "2020-01-09", "2020-01-09", "DAY", "IQ", "1,1,1", "reading-side:Side"),
+                row("r6", "BATTLE", "2020-01-10", "2020-01-10", "DAY", "IQ", "1,1,1", "reading-side:Side reading"));
+
+        JsonNode job = importAndWait(file, "&createCrisis=Test%20crisis&release=1");
+
+        assertThat(job.get("state").asText()).as("%s", job).isEqualTo("FAILED");
+        assertThat(job.get("failure").asText()).contains("UNREADABLE");
+        for (String id : List.of("r1", "r2", "r3", "r4")) {
+            assertThat(eventTypes(incident(id))).as(id).containsExactly("Incident");
+        }
+        assertThat(eventTypes(incident("r6"))).isEmpty();
+        assertChainsIntact();
+    }
+
+    @Test
     void anNdjsonFileRecordsItsCrisisActorsAndIncidentsAsWrittenAndAgainNothing() throws Exception {
         String actor = "actor-" + run;
         String strike = "strike-" + run;
