@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import org.crisistimeline.events.incident.Confidence;
 import org.crisistimeline.events.incident.IncidentActor;
 import org.crisistimeline.events.incident.IncidentChanges;
@@ -158,12 +157,16 @@ public record IncidentState(
         return reportedAt(sources);
     }
 
+    // loops, not streams: the projections ask several times for every version they write
     static Instant reportedAt(List<Source> sources) {
-        return sources.stream()
-                .map(Source::publishedAt)
-                .filter(Objects::nonNull)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
+        Instant earliest = null;
+        for (Source source : sources) {
+            Instant published = source.publishedAt();
+            if (published != null && (earliest == null || published.isBefore(earliest))) {
+                earliest = published;
+            }
+        }
+        return earliest;
     }
 
     public boolean retracted() {
@@ -171,7 +174,11 @@ public record IncidentState(
     }
 
     public List<String> actorIds() {
-        return actors.stream().map(IncidentActor::actorId).toList();
+        List<String> actorIds = new ArrayList<>(actors.size());
+        for (IncidentActor actor : actors) {
+            actorIds.add(actor.actorId());
+        }
+        return Collections.unmodifiableList(actorIds);
     }
 
     /**

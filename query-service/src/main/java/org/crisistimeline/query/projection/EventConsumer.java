@@ -1,6 +1,7 @@
 package org.crisistimeline.query.projection;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -86,17 +87,22 @@ class EventConsumer {
 
     /** @return the events read from the records (those applied before are among them, and change nothing) */
     private List<EventEnvelope> applyTogether(List<ConsumerRecord<String, byte[]>> records) {
-        List<String> aggregateIds = records.stream()
-                .flatMap(record -> HeldRecord.aggregateIdOf(record).stream())
-                .distinct()
-                .toList();
+        // each record's aggregate, read from its headers once
+        String[] aggregateOf = new String[records.size()];
+        Set<String> aggregateIds = new LinkedHashSet<>();
+        for (int i = 0; i < aggregateOf.length; i++) {
+            aggregateOf[i] = HeldRecord.aggregateIdOf(records.get(i)).orElse(null);
+            if (aggregateOf[i] != null) {
+                aggregateIds.add(aggregateOf[i]);
+            }
+        }
         deadLetters.lock(aggregateIds);
         Set<String> heldBack = deadLetters.heldBack(aggregateIds);
         List<EventEnvelope> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String aggregateId = HeldRecord.aggregateIdOf(record).orElse(null);
-            if (aggregateId != null && heldBack.contains(aggregateId)) {
-                deadLetters.park(aggregateId, HeldRecord.of(record));
+        for (int i = 0; i < aggregateOf.length; i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            if (aggregateOf[i] != null && heldBack.contains(aggregateOf[i])) {
+                deadLetters.park(aggregateOf[i], HeldRecord.of(record));
             } else {
                 reader.read(record).ifPresent(events::add);
             }

@@ -2,6 +2,8 @@ package org.crisistimeline.query.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -261,28 +263,49 @@ class TimelineProjection implements Projection {
 
     /**
      * Widens occurred_lead (V3) to the furthest lead of the versions the batch made; the row is only written (and
-     * locked) in the rare case that one of them goes beyond it.
+     * locked) in the rare case that one of them goes beyond it. The two furthest are found here, so that the
+     * statement gets four instants, not three for every version.
      */
     private void widenOccurredLead(IncidentVersions versions) {
-        List<IncidentVersions.Change> changes = versions.changes();
-        String[] occurredAt = new String[changes.size()];
-        String[] validFrom = new String[changes.size()];
-        String[] reportedAt = new String[changes.size()];
-        for (int i = 0; i < changes.size(); i++) {
-            IncidentVersion version = changes.get(i).after();
-            occurredAt[i] = version.state().occurredAt().toString();
-            validFrom[i] = version.validFrom().toString();
-            reportedAt[i] = version.reportedAt().toString();
+        IncidentVersion afterRecorded = null;
+        IncidentVersion afterReported = null;
+        for (IncidentVersions.Change change : versions.changes()) {
+            IncidentVersion version = change.after();
+            if (afterRecorded == null
+                    || leadOf(version, version.validFrom()).compareTo(leadOf(afterRecorded, afterRecorded.validFrom()))
+                            > 0) {
+                afterRecorded = version;
+            }
+            if (version.reportedAt() != null
+                    && (afterReported == null
+                            || leadOf(version, version.reportedAt())
+                                            .compareTo(leadOf(afterReported, afterReported.reportedAt()))
+                                    > 0)) {
+                afterReported = version;
+            }
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE occurred_lead
                 SET after_recorded = greatest(occurred_lead.after_recorded, m.recorded),
                     after_reported = greatest(occurred_lead.after_reported, m.reported)
-                FROM (SELECT max(v.occurred_at - v.valid_from) AS recorded, max(v.occurred_at - v.reported_at) AS reported
-                      FROM unnest(CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]))
-                          AS v (occurred_at, valid_from, reported_at)) AS m
+                FROM (SELECT CAST(? AS timestamptz) - CAST(? AS timestamptz) AS recorded,
+                             CAST(? AS timestamptz) - CAST(? AS timestamptz) AS reported) AS m
                 WHERE occurred_lead.after_recorded < m.recorded OR occurred_lead.after_reported < m.reported
-                """, occurredAt, validFrom, reportedAt);
+                """,
+                text(afterRecorded.state().occurredAt()),
+                text(afterRecorded.validFrom()),
+                afterReported == null ? null : text(afterReported.state().occurredAt()),
+                afterReported == null ? null : text(afterReported.reportedAt()));
+    }
+
+    /** How much later than {@code than} the version's occurredAt is (negative when earlier). */
+    private static Duration leadOf(IncidentVersion version, Instant than) {
+        return Duration.between(than, version.state().occurredAt());
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /**
