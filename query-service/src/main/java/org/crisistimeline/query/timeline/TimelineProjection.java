@@ -3,7 +3,6 @@ package org.crisistimeline.query.timeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -267,21 +266,17 @@ class TimelineProjection implements Projection {
      * statement gets four instants, not three for every version.
      */
     private void widenOccurredLead(IncidentVersions versions) {
-        IncidentVersion afterRecorded = null;
-        IncidentVersion afterReported = null;
+        IncidentVersion furthestAfterRecorded = null;
+        IncidentVersion furthestAfterReported = null;
         for (IncidentVersions.Change change : versions.changes()) {
             IncidentVersion version = change.after();
-            if (afterRecorded == null
-                    || leadOf(version, version.validFrom()).compareTo(leadOf(afterRecorded, afterRecorded.validFrom()))
-                            > 0) {
-                afterRecorded = version;
+            if (furthestAfterRecorded == null
+                    || leadAfterRecorded(version).compareTo(leadAfterRecorded(furthestAfterRecorded)) > 0) {
+                furthestAfterRecorded = version;
             }
-            if (version.reportedAt() != null
-                    && (afterReported == null
-                            || leadOf(version, version.reportedAt())
-                                            .compareTo(leadOf(afterReported, afterReported.reportedAt()))
-                                    > 0)) {
-                afterReported = version;
+            if (furthestAfterReported == null
+                    || leadAfterReported(version).compareTo(leadAfterReported(furthestAfterReported)) > 0) {
+                furthestAfterReported = version;
             }
         }
         jdbc.update(
@@ -293,19 +288,18 @@ class TimelineProjection implements Projection {
                              CAST(? AS timestamptz) - CAST(? AS timestamptz) AS reported) AS m
                 WHERE occurred_lead.after_recorded < m.recorded OR occurred_lead.after_reported < m.reported
                 """,
-                text(afterRecorded.state().occurredAt()),
-                text(afterRecorded.validFrom()),
-                afterReported == null ? null : text(afterReported.state().occurredAt()),
-                afterReported == null ? null : text(afterReported.reportedAt()));
+                furthestAfterRecorded.state().occurredAt().toString(),
+                furthestAfterRecorded.validFrom().toString(),
+                furthestAfterReported.state().occurredAt().toString(),
+                furthestAfterReported.reportedAt().toString());
     }
 
-    /** How much later than {@code than} the version's occurredAt is (negative when earlier). */
-    private static Duration leadOf(IncidentVersion version, Instant than) {
-        return Duration.between(than, version.state().occurredAt());
+    private static Duration leadAfterRecorded(IncidentVersion version) {
+        return Duration.between(version.validFrom(), version.state().occurredAt());
     }
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static Duration leadAfterReported(IncidentVersion version) {
+        return Duration.between(version.reportedAt(), version.state().occurredAt());
     }
 
     /**
