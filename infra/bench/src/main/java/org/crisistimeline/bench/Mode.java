@@ -30,7 +30,7 @@ public record Mode(
             "quick",
             Duration.ofSeconds(4),
             Duration.ofSeconds(2),
-            Duration.ofSeconds(10),
+            Duration.ofSeconds(3),
             List.of(10_000),
             10_000,
             Duration.ofMinutes(3),
